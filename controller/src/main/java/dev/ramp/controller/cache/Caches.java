@@ -142,6 +142,11 @@ public class Caches {
     };
   }
 
+  /** The factory the informers come from (client-java's controller builder asks for it). */
+  public SharedInformerFactory informerFactory() {
+    return factory;
+  }
+
   /** Whether every informer has listed once. */
   public boolean hasSynced() {
     return started && rollouts.hasSynced() && replicaSets.hasSynced() && analysisRuns.hasSynced()

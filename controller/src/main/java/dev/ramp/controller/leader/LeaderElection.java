@@ -1,6 +1,7 @@
 package dev.ramp.controller.leader;
 
 import dev.ramp.controller.config.LeaderElectionSettings;
+import dev.ramp.controller.kube.Hostname;
 import dev.ramp.controller.kube.KubeClients;
 import io.kubernetes.client.extended.leaderelection.LeaderElectionConfig;
 import io.kubernetes.client.extended.leaderelection.LeaderElectionRecord;
@@ -12,7 +13,6 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -49,7 +49,7 @@ public class LeaderElection {
     this.client = client;
     this.settings = settings;
     this.leadership = leadership;
-    this.identity = hostname() + "_" + UUID.randomUUID().toString().substring(0, 8);
+    this.identity = Hostname.get() + "_" + UUID.randomUUID().toString().substring(0, 8);
     this.namespace = settings.leaseNamespace().orElseGet(LeaderElection::ownNamespace);
   }
 
@@ -158,17 +158,5 @@ public class LeaderElection {
         return "default";
       }
     });
-  }
-
-  private static String hostname() {
-    String fromEnv = System.getenv("HOSTNAME");
-    if (fromEnv != null && !fromEnv.isBlank()) {
-      return fromEnv;
-    }
-    try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (IOException e) {
-      return "ramp-controller";
-    }
   }
 }
