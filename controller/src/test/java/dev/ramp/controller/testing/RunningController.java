@@ -19,12 +19,17 @@ public final class RunningController implements AutoCloseable {
   }
 
   public static RunningController start(SandboxCluster cluster, Map<String, Object> properties) {
+    return start(cluster, properties, new Object[0]);
+  }
+
+  /** Starts the controller with these beans in place of its own (a Clock, a Planner). */
+  public static RunningController start(SandboxCluster cluster, Map<String, Object> properties, Object... beans) {
     Map<String, Object> all = new HashMap<>();
     all.put("kubernetes.client.kube-config-path", cluster.kubeconfig().toString());
     all.put("ramp.controller.ops.port", 0);
     all.put("ramp.controller.resync", "30s");
     all.putAll(properties);
-    return new RunningController(ApplicationContext.builder().properties(all).start());
+    return new RunningController(ApplicationContext.builder().properties(all).singletons(beans).start());
   }
 
   public ApplicationContext context() {
