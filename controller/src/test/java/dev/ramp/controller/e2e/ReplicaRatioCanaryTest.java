@@ -5,8 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramp.api.rollout.RolloutPhase;
 import dev.ramp.api.rollout.RolloutStatus;
+import dev.ramp.controller.health.OpsServer;
 import dev.ramp.controller.testing.RunningController;
 import dev.ramp.controller.testing.SandboxCluster;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
@@ -55,6 +60,27 @@ class ReplicaRatioCanaryTest {
     await("the old revision is scaled down", () -> cluster.replicaSets("ratio").equals(Map.of(stable, 0, canary, 4)),
         () -> cluster.describe("ratio"));
     assertThat(cluster.eventReasons("ratio")).isNotEmpty();
+  }
+
+  @Test
+  void metricsHealthAndReadinessAreServed() throws Exception {
+    int port = controller.context().getBean(OpsServer.class).port();
+    HttpClient http = HttpClient.newHttpClient();
+
+    await("the ops endpoint says ready", () -> get(http, port, "/readyz").statusCode() == 200);
+    assertThat(get(http, port, "/healthz").statusCode()).isEqualTo(200);
+    cluster.apply(SandboxCluster.resource("/rollouts/replica-ratio.yaml").replace("name: ratio", "name: metered"));
+    await("the Rollout is Healthy", () -> phase("metered", RolloutPhase.HEALTHY));
+    await("its phase is exported", () -> get(http, port, "/metrics").body()
+        .contains("ramp_rollout_phase{name=\"metered\",namespace=\"default\",phase=\"Healthy\"} 1.0"));
+    assertThat(get(http, port, "/metrics").body())
+        .contains("ramp_reconcile_total{outcome=\"done\"}")
+        .contains("ramp_reconcile_duration_seconds_bucket");
+  }
+
+  private static HttpResponse<String> get(HttpClient http, int port, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   private static boolean phase(String name, RolloutPhase phase) {
