@@ -211,7 +211,7 @@ final class CanaryPlanner implements StrategyPlanner {
       d.setWeight(weight);
     }
     d.pin(stableSide(canary, stable.podTemplateHash()));
-    if (revs.current().map(ObservedReplicaSet::isFullyAvailable).orElse(false)) {
+    if (count == 0 || revs.current().map(ObservedReplicaSet::isFullyAvailable).orElse(false)) {
       d.pin(canarySide); // no weight on it yet; a DestinationRule subset moves only onto available pods
     }
     d.ensureCurrent(count);
