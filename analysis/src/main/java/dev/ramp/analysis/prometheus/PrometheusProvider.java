@@ -137,7 +137,8 @@ public final class PrometheusProvider implements MetricProvider<PrometheusQuery>
     String form = "query=" + URLEncoder.encode(query.query(), StandardCharsets.UTF_8)
         + "&time=" + BigDecimal.valueOf(clock.millis(), 3).toPlainString();
     HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint)
-        .timeout(query.timeout())
+        // a backstop that frees the connection; the measurement's own timeout (below) ends it first
+        .timeout(query.timeout().plusSeconds(1))
         .header("Accept", "application/json")
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(HttpRequest.BodyPublishers.ofString(form));
