@@ -1,0 +1,4 @@
+package dev.ramp.analysis.assessment;
+
+/** A metric's or a run's phase with the reason a person reads. */
+public record Verdict(AnalysisPhase phase, String message) {}
