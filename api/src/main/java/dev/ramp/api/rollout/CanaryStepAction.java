@@ -1,0 +1,4 @@
+package dev.ramp.api.rollout;
+
+/** What a canary step does: exactly one of these (see {@link CanaryStep#action()}). */
+public sealed interface CanaryStepAction permits SetWeight, Pause, SetCanaryScale, RolloutAnalysis {}
