@@ -1,5 +1,8 @@
 package dev.ramp.analysis.assessment;
 
+import dev.ramp.api.analysis.AnalysisPhase;
+import dev.ramp.api.analysis.Measurement;
+import dev.ramp.api.analysis.MetricResult;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -34,7 +37,11 @@ public final class Assessment {
    *     running ends on the evidence it has
    */
   public static Verdict metric(MetricLimits limits, MetricResult result, boolean terminating) {
-    String last = result.last().map(m -> ": " + m.message()).orElse("");
+    if (result.phase().isCompleted()) {
+      // a decided metric stays decided, whatever is measured or changed after
+      return new Verdict(result.phase(), result.message().orElse(""));
+    }
+    String last = result.lastMeasurement().flatMap(Measurement::message).map(m -> ": " + m).orElse("");
     if (result.failed() > limits.failureLimit()) {
       return new Verdict(AnalysisPhase.FAILED, count(result.failed(), "measurement") + " Failed, more than failureLimit "
           + limits.failureLimit() + lastOf(result, AnalysisPhase.FAILED));
@@ -49,19 +56,19 @@ public final class Assessment {
           + lastOf(result, AnalysisPhase.INCONCLUSIVE));
     }
     Optional<Integer> count = limits.effectiveCount();
-    if (count.isPresent() && result.judged() >= count.get()) {
-      return onEvidence(result, "after " + count(result.judged(), "measurement"));
+    if (count.isPresent() && result.count() >= count.get()) {
+      return onEvidence(result, "after " + count(result.count(), "measurement"));
     }
     if (terminating) {
-      if (result.count() == 0) {
+      if (MetricResults.taken(result) == 0) {
         return new Verdict(AnalysisPhase.INCONCLUSIVE, "terminated before any measurement");
       }
-      return onEvidence(result, "terminated after " + count(result.judged(), "measurement"));
+      return onEvidence(result, "terminated after " + count(result.count(), "measurement"));
     }
-    if (result.count() == 0) {
+    if (MetricResults.taken(result) == 0) {
       return new Verdict(AnalysisPhase.PENDING, "");
     }
-    return new Verdict(AnalysisPhase.RUNNING, result.judged() + (count.map(c -> " of " + c).orElse(""))
+    return new Verdict(AnalysisPhase.RUNNING, result.count() + (count.map(c -> " of " + c).orElse(""))
         + " measurements taken" + last);
   }
 
@@ -74,14 +81,15 @@ public final class Assessment {
       return new Verdict(AnalysisPhase.FAILED, when + ", none Successful" + lastOf(result, AnalysisPhase.FAILED));
     }
     return new Verdict(AnalysisPhase.INCONCLUSIVE, when + ", none Successful"
-        + result.last().map(m -> ": " + m.message()).orElse(""));
+        + result.lastMeasurement().flatMap(Measurement::message).map(m -> ": " + m).orElse(""));
   }
 
   private static String lastOf(MetricResult result, AnalysisPhase phase) {
     for (int i = result.measurements().size() - 1; i >= 0; i--) {
       Measurement m = result.measurements().get(i);
       if (m.phase() == phase) {
-        return "; last: " + (m.value().isEmpty() ? "" : m.value() + ", ") + m.message();
+        return "; last: " + m.value().filter(v -> !v.isEmpty()).map(v -> v + ", ").orElse("")
+            + m.message().orElse("");
       }
     }
     return "";
@@ -102,12 +110,13 @@ public final class Assessment {
     for (AnalysisPhase worst : List.of(AnalysisPhase.FAILED, AnalysisPhase.ERROR, AnalysisPhase.INCONCLUSIVE)) {
       for (MetricResult result : results) {
         if (!result.dryRun() && result.phase() == worst) {
-          return new Verdict(worst, "metric \"" + result.name() + "\" " + worst.wireName() + ": " + result.message());
+          return new Verdict(worst,
+              "metric \"" + result.name() + "\" " + worst.wireName() + result.message().map(m -> ": " + m).orElse(""));
         }
       }
     }
     for (MetricResult result : results) {
-      if (!result.phase().completed()) {
+      if (!result.phase().isCompleted()) {
         return new Verdict(AnalysisPhase.RUNNING, "");
       }
     }
@@ -123,14 +132,15 @@ public final class Assessment {
    */
   public static Optional<Instant> nextMeasurement(
       MetricLimits limits, MetricResult result, Instant runStartedAt, boolean decided) {
-    if (decided || result.phase().completed()) {
+    if (decided || result.phase().isCompleted()) {
       return Optional.empty();
     }
-    Optional<Measurement> last = result.last();
+    Optional<Measurement> last = result.lastMeasurement();
     if (last.isEmpty()) {
       return Optional.of(runStartedAt.plus(limits.initialDelay()));
     }
-    Instant after = last.get().finishedAt();
+    Instant after = last.get().finishedAt().or(() -> last.get().startedAt())
+        .map(t -> t.toInstant()).orElse(runStartedAt);
     if (last.get().phase() == AnalysisPhase.ERROR) {
       Duration retry = limits.interval().filter(i -> i.compareTo(ERROR_RETRY) < 0).orElse(ERROR_RETRY);
       return Optional.of(after.plus(retry));

@@ -4,6 +4,7 @@ import dev.ramp.analysis.condition.ConditionEvaluationException;
 import dev.ramp.analysis.condition.Conditions;
 import dev.ramp.analysis.condition.InvalidConditionException;
 import dev.ramp.analysis.query.QueryResult;
+import dev.ramp.api.analysis.NoDataPolicy;
 import dev.ramp.analysis.query.ValueFormat;
 import java.time.Instant;
 import java.util.List;
@@ -46,7 +47,7 @@ public final class MeasurementJudge {
     List<Double> values = noData.values();
     if (criteria.noData().isPresent()) {
       NoDataPolicy policy = criteria.noData().get();
-      String message = why + " (noData: " + policy.spelling() + ")";
+      String message = why + " (noData: " + policy.wireName() + ")";
       switch (policy) {
         case FAIL:
           return new MeasurementOutcome.Failed(values, at.started, at.finished, message);
@@ -63,7 +64,7 @@ public final class MeasurementJudge {
     } catch (ConditionEvaluationException e) {
       // The AR#1466 trap: result[0] on an empty vector is missing data, not a broken expression.
       return new MeasurementOutcome.Inconclusive(values, at.started, at.finished,
-          why + ", and " + e.getMessage() + "; set noData (fail, inconclusive or pass) to decide such measurements");
+          why + ", and " + e.getMessage() + "; set noData (Fail, Inconclusive or Pass) to decide such measurements");
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.ramp.analysis.measurement;
 
+import dev.ramp.api.analysis.NoDataPolicy;
 import java.util.Optional;
 
 /**

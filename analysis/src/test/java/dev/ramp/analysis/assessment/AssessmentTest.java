@@ -1,14 +1,18 @@
 package dev.ramp.analysis.assessment;
 
-import static dev.ramp.analysis.assessment.AnalysisPhase.ERROR;
-import static dev.ramp.analysis.assessment.AnalysisPhase.FAILED;
-import static dev.ramp.analysis.assessment.AnalysisPhase.INCONCLUSIVE;
-import static dev.ramp.analysis.assessment.AnalysisPhase.PENDING;
-import static dev.ramp.analysis.assessment.AnalysisPhase.RUNNING;
-import static dev.ramp.analysis.assessment.AnalysisPhase.SUCCESSFUL;
+import static dev.ramp.api.analysis.AnalysisPhase.ERROR;
+import static dev.ramp.api.analysis.AnalysisPhase.FAILED;
+import static dev.ramp.api.analysis.AnalysisPhase.INCONCLUSIVE;
+import static dev.ramp.api.analysis.AnalysisPhase.PENDING;
+import static dev.ramp.api.analysis.AnalysisPhase.RUNNING;
+import static dev.ramp.api.analysis.AnalysisPhase.SUCCESSFUL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ramp.api.analysis.AnalysisPhase;
+import dev.ramp.api.analysis.Measurement;
+import dev.ramp.api.analysis.MetricResult;
 import java.time.Duration;
+import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Nested;
@@ -26,7 +30,7 @@ class AssessmentTest {
   }
 
   static MetricResult after(String phases, int retention) {
-    MetricResult result = MetricResult.pending("m", false);
+    MetricResult result = MetricResults.pending("m", false);
     Instant at = START;
     for (String letter : phases.split("")) {
       if (letter.isEmpty()) {
@@ -39,7 +43,9 @@ class AssessmentTest {
         case "E" -> ERROR;
         default -> throw new IllegalArgumentException(letter);
       };
-      result = result.record(new Measurement(phase, "[1]", at, at.plusSeconds(1), letter + " measured"), retention);
+      result = MetricResults.record(result, Measurement.builder(phase).value("[1]")
+          .startedAt(at.atOffset(ZoneOffset.UTC)).finishedAt(at.plusSeconds(1).atOffset(ZoneOffset.UTC))
+          .message(letter + " measured").build(), retention);
       at = at.plus(Duration.ofMinutes(1));
     }
     return result;
@@ -138,7 +144,7 @@ class AssessmentTest {
 
       assertThat(result.measurements()).hasSize(3);
       assertThat(result.measurements()).extracting(Measurement::phase).containsExactly(SUCCESSFUL, SUCCESSFUL, ERROR);
-      assertThat(result.count()).isEqualTo(14);
+      assertThat(result.count()).isEqualTo(13);
       assertThat(result.successful()).isEqualTo(12);
       assertThat(result.failed()).isEqualTo(1);
       assertThat(result.error()).isEqualTo(1);
@@ -152,7 +158,8 @@ class AssessmentTest {
   class RunVerdicts {
 
     private MetricResult metric(String name, AnalysisPhase phase, boolean dryRun) {
-      return new MetricResult(name, phase, name + " says " + phase.wireName(), List.of(), 1, 1, 0, 0, 0, 0, dryRun);
+      return MetricResult.builder(name).phase(phase).message(name + " says " + phase.wireName())
+          .count(1).successful(1).dryRun(dryRun).build();
     }
 
     @ParameterizedTest(name = "{0} + {1} -> {2}")
@@ -209,7 +216,7 @@ class AssessmentTest {
 
     @Test
     void thenTheLastFinishPlusTheInterval() {
-      MetricResult result = after("SS").withPhase(RUNNING, "");
+      MetricResult result = after("SS").toBuilder().phase(RUNNING).build();
       // the second measurement ran at START+1m and finished a second later
       assertThat(Assessment.nextMeasurement(everyMinute, result, START, false))
           .contains(START.plus(Duration.ofMinutes(2)).plusSeconds(1));
@@ -217,7 +224,7 @@ class AssessmentTest {
 
     @Test
     void afterAnErrorSooner() {
-      MetricResult result = after("SE").withPhase(RUNNING, "");
+      MetricResult result = after("SE").toBuilder().phase(RUNNING).build();
       assertThat(Assessment.nextMeasurement(everyMinute, result, START, false))
           .contains(START.plus(Duration.ofMinutes(1)).plusSeconds(1 + 10));
       MetricLimits fast = everyMinute.withInterval(Duration.ofSeconds(3));
@@ -227,16 +234,24 @@ class AssessmentTest {
 
     @Test
     void noneOnceTheMetricOrTheRunIsDecided() {
-      assertThat(Assessment.nextMeasurement(everyMinute, after("F").withPhase(FAILED, ""), START, false)).isEmpty();
-      assertThat(Assessment.nextMeasurement(everyMinute, after("S").withPhase(RUNNING, ""), START, true)).isEmpty();
+      assertThat(Assessment.nextMeasurement(everyMinute, after("F").toBuilder().phase(FAILED).build(), START, false)).isEmpty();
+      assertThat(Assessment.nextMeasurement(everyMinute, after("S").toBuilder().phase(RUNNING).build(), START, true)).isEmpty();
     }
   }
 
   @Test
-  void phasesRoundTripTheirStatusSpelling() {
-    for (AnalysisPhase phase : AnalysisPhase.values()) {
-      assertThat(AnalysisPhase.parse(phase.wireName())).isEqualTo(phase);
-    }
-    assertThat(PENDING.completed()).isFalse();
+  void aDecidedMetricStaysDecided() {
+    MetricResult failed = after("F").toBuilder().phase(FAILED).message("failed earlier").build();
+    MetricResult laterSuccesses = MetricResults.record(failed, Measurement.builder(SUCCESSFUL).build(), 10);
+    assertThat(Assessment.metric(MetricLimits.defaults().withLimits(5, 0, 4), laterSuccesses, false))
+        .isEqualTo(new Verdict(FAILED, "failed earlier"));
+  }
+
+  @Test
+  void noDataMeasurementsAreCountedToo() {
+    MetricResult result = MetricResults.record(MetricResults.pending("m", false),
+        Measurement.builder(INCONCLUSIVE).noData(true).build(), 10);
+    assertThat(result.noData()).isEqualTo(1);
+    assertThat(result.inconclusive()).isEqualTo(1);
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramp.analysis.condition.Conditions;
 import dev.ramp.analysis.query.QueryResult;
+import dev.ramp.api.analysis.NoDataPolicy;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -87,12 +88,12 @@ class MeasurementJudgeTest {
 
   @ParameterizedTest(name = "noData={0} on {1}")
   @CsvSource({
-      "FAIL,         EMPTY, Failed,       no data: the query returned an empty vector (noData: fail)",
-      "INCONCLUSIVE, EMPTY, Inconclusive, no data: the query returned an empty vector (noData: inconclusive)",
-      "PASS,         EMPTY, Successful,   no data: the query returned an empty vector (noData: pass)",
-      "FAIL,         NAN,   Failed,       no data: the query returned NaN (noData: fail)",
-      "INCONCLUSIVE, NAN,   Inconclusive, no data: the query returned NaN (noData: inconclusive)",
-      "PASS,         NAN,   Successful,   no data: the query returned NaN (noData: pass)",
+      "FAIL,         EMPTY, Failed,       no data: the query returned an empty vector (noData: Fail)",
+      "INCONCLUSIVE, EMPTY, Inconclusive, no data: the query returned an empty vector (noData: Inconclusive)",
+      "PASS,         EMPTY, Successful,   no data: the query returned an empty vector (noData: Pass)",
+      "FAIL,         NAN,   Failed,       no data: the query returned NaN (noData: Fail)",
+      "INCONCLUSIVE, NAN,   Inconclusive, no data: the query returned NaN (noData: Inconclusive)",
+      "PASS,         NAN,   Successful,   no data: the query returned NaN (noData: Pass)",
   })
   void theNoDataPolicyDecidesBeforeAnyCondition(NoDataPolicy policy, String kind, String phase, String message) {
     QueryResult result = kind.equals("EMPTY") ? EMPTY : NAN;
@@ -112,7 +113,7 @@ class MeasurementJudgeTest {
     assertThat(outcome).isInstanceOf(MeasurementOutcome.Inconclusive.class);
     assertThat(outcome.message()).isEqualTo("no data: the query returned an empty vector, and"
         + " \"result[0] >= 0.95\" cannot be evaluated on []: Index out of bounds: 0;"
-        + " set noData (fail, inconclusive or pass) to decide such measurements");
+        + " set noData (Fail, Inconclusive or Pass) to decide such measurements");
   }
 
   @Test
