@@ -69,6 +69,9 @@ public final class AnalysisEngine {
     Optional<Instant> next = Optional.empty();
     for (Metric metric : run.spec().metrics()) {
       MetricResult result = recorded(run, metric);
+      if (result.phase().isCompleted()) {
+        continue;
+      }
       Optional<ResolvedMetric> resolved = tryResolve(metric, run);
       if (resolved.isEmpty()) {
         due.add(metric.name()); // to be recorded as an Error now

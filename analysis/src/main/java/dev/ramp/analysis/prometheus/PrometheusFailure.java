@@ -4,44 +4,42 @@ import java.util.Optional;
 
 /**
  * Why a Prometheus query gave no usable answer. The subtype decides what happens next: only
- * {@link Unreachable} and {@link ServerError} are worth another attempt; the message is what a person
- * reads in the measurement, so it never carries a stack trace.
+ * {@link Unreachable} and {@link ServerError} are worth another attempt, and only failures that say
+ * something about the server's health count towards opening its circuit breaker. The message is what
+ * a person reads in the measurement, so it never carries a stack trace.
  */
 public abstract sealed class PrometheusFailure extends RuntimeException {
 
-  private PrometheusFailure(String message) {
+  private final boolean retryable;
+  private final boolean serverAtFault;
+
+  private PrometheusFailure(String message, boolean retryable, boolean serverAtFault) {
     super(message, null, false, false);
+    this.retryable = retryable;
+    this.serverAtFault = serverAtFault;
   }
 
   /** Whether another attempt could get a different answer. */
-  public abstract boolean retryable();
+  public boolean retryable() {
+    return retryable;
+  }
 
   /** Whether this failure says something about the health of the Prometheus server (for the circuit breaker). */
   public boolean serverAtFault() {
-    return true;
+    return serverAtFault;
   }
 
   /** The connection failed: refused, reset, DNS, TLS. */
   public static final class Unreachable extends PrometheusFailure {
     public Unreachable(String message) {
-      super(message);
-    }
-
-    @Override
-    public boolean retryable() {
-      return true;
+      super(message, true, true);
     }
   }
 
   /** An HTTP 5xx answer. */
   public static final class ServerError extends PrometheusFailure {
     public ServerError(String message) {
-      super(message);
-    }
-
-    @Override
-    public boolean retryable() {
-      return true;
+      super(message, true, true);
     }
   }
 
@@ -50,7 +48,7 @@ public abstract sealed class PrometheusFailure extends RuntimeException {
     private final Optional<String> errorType;
 
     public Rejected(String message, Optional<String> errorType) {
-      super(message);
+      super(message, false, false);
       this.errorType = errorType;
     }
 
@@ -58,73 +56,26 @@ public abstract sealed class PrometheusFailure extends RuntimeException {
     public Optional<String> errorType() {
       return errorType;
     }
-
-    @Override
-    public boolean retryable() {
-      return false;
-    }
-
-    @Override
-    public boolean serverAtFault() {
-      return false;
-    }
   }
 
   /** An answer that is not a Prometheus query response (malformed JSON, missing fields, non-numbers). */
   public static final class BadAnswer extends PrometheusFailure {
     public BadAnswer(String message) {
-      super(message);
-    }
-
-    @Override
-    public boolean retryable() {
-      return false;
+      super(message, false, true);
     }
   }
 
   /** No answer within the metric's timeout, retries included. */
   public static final class TimedOut extends PrometheusFailure {
     public TimedOut(String message) {
-      super(message);
-    }
-
-    @Override
-    public boolean retryable() {
-      return false;
-    }
-  }
-
-  /** Not attempted: the circuit breaker for this Prometheus address is open after repeated failures. */
-  public static final class CircuitOpen extends PrometheusFailure {
-    public CircuitOpen(String message) {
-      super(message);
-    }
-
-    @Override
-    public boolean retryable() {
-      return false;
-    }
-
-    @Override
-    public boolean serverAtFault() {
-      return false;
+      super(message, false, true);
     }
   }
 
   /** The query cannot be sent as specified (a bad address, a header the HTTP client refuses). */
   public static final class Invalid extends PrometheusFailure {
     public Invalid(String message) {
-      super(message);
-    }
-
-    @Override
-    public boolean retryable() {
-      return false;
-    }
-
-    @Override
-    public boolean serverAtFault() {
-      return false;
+      super(message, false, false);
     }
   }
 }
