@@ -111,6 +111,7 @@ public final class StructuralSchema {
   }
 
   private List<FieldError> withListTypesAndRules(List<FieldError> errors, ObjectNode object, ObjectNode oldObject) {
+    errors.addAll(EmbeddedResources.validate(root, object));
     errors.addAll(ListTypeValidator.validate(root, object));
     if (rules.isPresent()) {
       if (errors.stream().anyMatch(FieldErrors::blocksCel)) {
