@@ -184,4 +184,36 @@ class PruningAndDefaultingTest {
     assertThat(s.pruneAndDefault(o)).containsExactlyInAnyOrder("spec.a", "spec.b");
     assertThat(o.get("spec")).isEqualTo(Json.node("{}"));
   }
+
+  @Test
+  void aForeignCrdThatPreservesEverythingKeepsEverything() {
+    StructuralSchema virtualService = Json.schema("""
+        type: object
+        x-kubernetes-preserve-unknown-fields: true
+        properties:
+          spec:
+            type: object
+            x-kubernetes-preserve-unknown-fields: true
+          status:
+            type: object
+            x-kubernetes-preserve-unknown-fields: true
+        """);
+    ObjectNode vs = Json.object("""
+        apiVersion: networking.istio.io/v1beta1
+        kind: VirtualService
+        metadata: {name: web}
+        spec:
+          hosts: [web]
+          http:
+          - match: [{headers: {canary: {exact: "true"}}}]
+            route:
+            - {destination: {host: web-stable}, weight: 80}
+            - {destination: {host: web-canary}, weight: 20}
+        """);
+    ObjectNode before = vs.deepCopy();
+
+    assertThat(virtualService.pruneAndDefault(vs)).isEmpty();
+    assertThat(vs).isEqualTo(before);
+    assertThat(virtualService.validate(vs, null)).isEmpty();
+  }
 }
