@@ -312,7 +312,7 @@ class CrdValidationRulesTest {
           interval: "{{args.interval}}"
           count: "{{args.count}}"
           failureLimit: 2
-          noData: Fail
+          noData: fail
           provider:
             prometheus:
               address: http://prometheus.monitoring:9090
@@ -339,12 +339,12 @@ class CrdValidationRulesTest {
     assertThat(create(TEMPLATE, template("""
         - name: m
           count: 5
-          noData: fail
+          noData: Fail
           provider: {prometheus: {address: "prometheus:9090", query: up}}
         - name: m
           provider: {prometheus: {address: "http://p:9090", query: up, authentication: {}}}
         """))).containsExactly(
-        "spec.metrics[0].noData: Unsupported value: \"fail\": supported values: \"Fail\", \"Inconclusive\", \"Pass\"",
+        "spec.metrics[0].noData: Unsupported value: \"Fail\": supported values: \"fail\", \"inconclusive\", \"pass\"",
         "spec: Invalid value: \"object\": metric names must be unique",
         "spec.metrics[0]: Invalid value: \"object\": a metric measured more than once (count > 1) needs an interval",
         "spec.metrics[0].provider.prometheus: Invalid value: \"object\": address must be an http:// or https:// URL,"
@@ -377,7 +377,7 @@ class CrdValidationRulesTest {
     assertThat(object.at("/spec/metrics/0/failureLimit").asInt()).isZero();
     assertThat(object.at("/spec/metrics/0/inconclusiveLimit").asInt()).isZero();
     assertThat(object.at("/spec/metrics/0/consecutiveErrorLimit").asInt()).isEqualTo(4);
-    assertThat(object.at("/spec/metrics/0/noData").asText()).isEqualTo("Inconclusive");
+    assertThat(object.at("/spec/metrics/0/noData").asText()).isEqualTo("inconclusive");
     assertThat(object.at("/spec/metrics/0/provider/prometheus/timeout").asText()).isEqualTo("30s");
   }
 
