@@ -561,6 +561,9 @@ public final class Resources {
 
   public Result delete(ResourceType type, String namespace, String name, DeleteOptions options) {
     String ns = scope(type, namespace);
+    if (type.collection().equals(NAMESPACES) && List.of("default", "kube-system", "kube-public").contains(name)) {
+      throw ApiException.forbidden(type.target(), name, "this namespace may not be deleted", null, null);
+    }
     while (true) {
       ObjectNode current = stored(type, ns, name);
       long currentRv = Store.resourceVersionOf(current);
