@@ -110,14 +110,6 @@ public final class Json {
     }
   }
 
-  public static ObjectNode parseObject(byte[] bytes) throws IOException {
-    JsonNode node = MAPPER.readTree(bytes);
-    if (node == null || !node.isObject()) {
-      throw new IOException("expected a JSON object");
-    }
-    return (ObjectNode) node;
-  }
-
   public static JsonNode parseYaml(String text) throws IOException {
     return YAML.readTree(text);
   }
