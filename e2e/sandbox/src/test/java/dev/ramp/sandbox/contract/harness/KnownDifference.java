@@ -12,15 +12,11 @@ import java.util.stream.Collectors;
  * <p>Only deliberate differences belong here, never "not done yet".
  */
 public enum KnownDifference {
-  STRATEGIC_MERGE_ON_CONFIG_MAP(
-      "P1", "strategic merge patch on a ConfigMap", "415 UnsupportedMediaType", Why.STRATEGIC_MERGE),
   SERVER_SIDE_APPLY_ON_CONFIG_MAP(
       "P2", "server-side apply on a ConfigMap", "415 UnsupportedMediaType", Why.SERVER_SIDE_APPLY),
   SERVER_SIDE_APPLY_CONFLICT(
       "P3", "server-side apply by a second field manager without force", "415 UnsupportedMediaType (no 409 conflict)",
       Why.SERVER_SIDE_APPLY),
-  STRATEGIC_MERGE_ON_REPLICA_SET(
-      "P5", "strategic merge patch of one container in a ReplicaSet", "415 UnsupportedMediaType", Why.STRATEGIC_MERGE),
   SERVER_SIDE_APPLY_ON_CUSTOM_RESOURCE(
       "P6", "server-side apply on a custom resource", "415 UnsupportedMediaType", Why.SERVER_SIDE_APPLY),
   NO_APPLY_MANAGED_FIELDS(
@@ -74,8 +70,5 @@ public enum KnownDifference {
     static final String SERVER_SIDE_APPLY =
         "server-side apply needs field ownership tracking (structured-merge-diff) for every type; Ramp writes with"
             + " merge and JSON patches and PUT, so the sandbox refuses apply clearly rather than merging wrongly";
-    static final String STRATEGIC_MERGE =
-        "strategic merge needs the patch strategy of every field of every built-in type (Go struct tags); Ramp"
-            + " does not send it, so the sandbox refuses it clearly rather than merging lists wrongly";
   }
 }
