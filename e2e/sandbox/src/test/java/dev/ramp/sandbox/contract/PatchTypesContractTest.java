@@ -9,6 +9,7 @@ import dev.ramp.sandbox.contract.harness.Answer;
 import dev.ramp.sandbox.contract.harness.Contract;
 import dev.ramp.sandbox.contract.harness.ContractTest;
 import dev.ramp.sandbox.contract.harness.Expect;
+import dev.ramp.sandbox.contract.harness.Json;
 import dev.ramp.sandbox.contract.harness.KnownDifference;
 import dev.ramp.sandbox.contract.harness.Manifests;
 import dev.ramp.sandbox.contract.harness.PatchType;
@@ -36,7 +37,7 @@ class PatchTypesContractTest {
     c.created(CM, configMap("p1"));
     Answer answer = c.patch(CM, "p1", PatchType.STRATEGIC, "{\"data\":{\"b\":\"2\"}}");
     Expect.ok(answer, 200, "ConfigMap");
-    assertThat(answer.at("/data").toString()).isEqualTo("{\"b\":\"2\",\"k\":\"v\"}");
+    assertThat(answer.at("/data")).isEqualTo(Json.object("{'b':'2','k':'v'}"));
   }
 
   @ContractTest
@@ -52,7 +53,7 @@ class PatchTypesContractTest {
       return;
     }
     Expect.ok(answer, 200, "ConfigMap");
-    assertThat(answer.at("/data").toString()).isEqualTo("{\"b\":\"2\",\"k\":\"v\",\"x\":\"1\"}");
+    assertThat(answer.at("/data")).isEqualTo(Json.object("{'b':'2','k':'v','x':'1'}"));
   }
 
   @ContractTest
