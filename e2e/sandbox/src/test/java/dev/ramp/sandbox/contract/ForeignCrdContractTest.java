@@ -97,7 +97,7 @@ class ForeignCrdContractTest {
   @DisplayName("V3c: a merge patch of a list field of a Rollout replaces it: steps [10,50] patched with [20] is [20]")
   void v3c(Contract c) {
     ObjectNode object = rollout("v3c");
-    object.with("spec").putArray("steps").add(step(10)).add(step(50));
+    object.withObjectProperty("spec").putArray("steps").add(step(10)).add(step(50));
     c.created(Resource.ROLLOUTS, object);
     Answer answer = c.merge(Resource.ROLLOUTS, "v3c", "{'spec':{'steps':[{'setWeight':20}]}}");
     Expect.ok(answer, 200, "Rollout");

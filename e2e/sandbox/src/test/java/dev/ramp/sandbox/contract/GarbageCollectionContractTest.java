@@ -26,7 +26,7 @@ class GarbageCollectionContractTest {
   private static ObjectNode child(String name, String ownerName, String ownerUid) {
     ObjectNode child = configMap(name);
     child
-        .with("metadata")
+        .withObjectProperty("metadata")
         .putArray("ownerReferences")
         .add(
             Json.object(

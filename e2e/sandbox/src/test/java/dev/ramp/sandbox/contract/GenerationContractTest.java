@@ -65,7 +65,7 @@ class GenerationContractTest {
     Answer progressing = c.mergeStatus(R, "g5", "{'status':{'phase':'Progressing'}}");
     Expect.ok(progressing, 200, "Rollout");
     ObjectNode current = (ObjectNode) progressing.json();
-    current.with("status").put("phase", "Healthy");
+    current.withObjectProperty("status").put("phase", "Healthy");
     Answer answer = c.put(R, "g5", current);
     Expect.ok(answer, 200, "Rollout");
     assertThat(answer.generation()).isEqualTo(progressing.generation());
@@ -105,7 +105,7 @@ class GenerationContractTest {
   /** A Rollout with a finalizer at generation 3, then DELETEd: the scene of G8*. */
   private static Answer deleting(Contract c, String name) {
     ObjectNode object = rollout(name);
-    object.with("metadata").putArray("finalizers").add(CLEANUP);
+    object.withObjectProperty("metadata").putArray("finalizers").add(CLEANUP);
     c.created(R, object);
     c.merge(R, name, "{'spec':{'canaryWeight':1}}");
     c.merge(R, name, "{'spec':{'canaryWeight':2}}");

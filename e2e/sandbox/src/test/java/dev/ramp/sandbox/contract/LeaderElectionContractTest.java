@@ -135,7 +135,7 @@ class LeaderElectionContractTest {
         ObjectNode lease = (ObjectNode) lease(c, "le5").json();
         String now =
             ZonedDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS).format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSSSS'Z'"));
-        lease.with("spec").put("holderIdentity", "intruder").put("leaseDurationSeconds", 60).put("acquireTime", now).put("renewTime", now);
+        lease.withObjectProperty("spec").put("holderIdentity", "intruder").put("leaseDurationSeconds", 60).put("acquireTime", now).put("renewTime", now);
         put = c.put(Resource.LEASES, "le5", lease);
       }
       Expect.ok(put, 200, "Lease");

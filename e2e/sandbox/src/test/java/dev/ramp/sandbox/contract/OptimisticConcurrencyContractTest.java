@@ -51,8 +51,8 @@ class OptimisticConcurrencyContractTest {
   void r2(Contract c) {
     Stale scene = staleScene(c, "r2");
     ObjectNode body = (ObjectNode) scene.current().json();
-    body.with("metadata").put("resourceVersion", scene.staleVersion());
-    body.with("spec").put("canaryWeight", 9);
+    body.withObjectProperty("metadata").put("resourceVersion", scene.staleVersion());
+    body.withObjectProperty("spec").put("canaryWeight", 9);
     Expect.conflictModified(c.put(R, "r2", body), R, "r2");
   }
 
@@ -61,7 +61,7 @@ class OptimisticConcurrencyContractTest {
   void r3(Contract c) {
     Stale scene = staleScene(c, "r3");
     ObjectNode body = (ObjectNode) scene.current().json();
-    body.with("metadata").put("resourceVersion", scene.staleVersion());
+    body.withObjectProperty("metadata").put("resourceVersion", scene.staleVersion());
     body.putObject("status").put("phase", "Healthy");
     Expect.conflictModified(c.putStatus(R, "r3", body), R, "r3");
   }
@@ -128,7 +128,7 @@ class OptimisticConcurrencyContractTest {
   void r9(Contract c) {
     c.created(R, rollout("r9"));
     ObjectNode body = rollout("r9");
-    body.with("spec").put("canaryWeight", 7);
+    body.withObjectProperty("spec").put("canaryWeight", 7);
     Expect.failure(
         c.put(R, "r9", body),
         422,
@@ -142,7 +142,7 @@ class OptimisticConcurrencyContractTest {
   void r9b(Contract c) {
     c.created(Resource.CONFIG_MAPS, configMap("r9b"));
     ObjectNode body = configMap("r9b");
-    body.with("data").put("k", "unconditional");
+    body.withObjectProperty("data").put("k", "unconditional");
     Answer answer = c.put(Resource.CONFIG_MAPS, "r9b", body);
     Expect.ok(answer, 200, "ConfigMap");
     assertThat(answer.text("/data/k")).isEqualTo("unconditional");

@@ -44,7 +44,7 @@ class PatchTypesContractTest {
   @DisplayName("P2: server-side apply on a ConfigMap (fieldManager, force) adds its field and keeps the others (200)")
   void p2(Contract c) {
     ObjectNode object = configMap("p2");
-    object.with("data").put("b", "2");
+    object.withObjectProperty("data").put("b", "2");
     c.created(CM, object);
     Answer answer =
         c.patch(CM, "p2", PatchType.APPLY, applyConfigMap("p2", "x", "1"), "fieldManager", "contract-a", "force", "true");

@@ -189,7 +189,7 @@ class ScaleAndReplicaSetContractTest {
   @DisplayName("SC9: GET of a Canary's /scale (CRD scale subresource) answers an autoscaling/v1 Scale")
   void sc9(Contract c) {
     ObjectNode canary = Manifests.canary("sc9", "canary", 10);
-    canary.with("spec").put("replicas", 2);
+    canary.withObjectProperty("spec").put("replicas", 2);
     c.created(Resource.CANARIES, canary);
     Answer scale = c.wire().get(c.path(Resource.CANARIES, "sc9") + "/scale");
     Expect.ok(scale, 200, "Scale");
@@ -201,7 +201,7 @@ class ScaleAndReplicaSetContractTest {
   @DisplayName("SC10: PUT of a Canary's /scale (replicas 5) answers a Scale; the Canary has replicas 5, generation 2")
   void sc10(Contract c) {
     ObjectNode canary = Manifests.canary("sc10", "canary", 10);
-    canary.with("spec").put("replicas", 2);
+    canary.withObjectProperty("spec").put("replicas", 2);
     c.created(Resource.CANARIES, canary);
     ObjectNode scale =
         Json.object(

@@ -37,7 +37,7 @@ class SchemaValidationContractTest {
   @DisplayName("X2: a violated CEL rule (stepWeight 60 > maxWeight 50) is 422 with the rule's message")
   void x2(Contract c) {
     ObjectNode object = canary("can-cel", "canary", 60);
-    object.with("spec").put("maxWeight", 50);
+    object.withObjectProperty("spec").put("maxWeight", 50);
     Expect.failure(
         c.create(C, object), 422, "Invalid", invalid("can-cel") + "spec: Invalid value: \"object\": stepWeight must not exceed maxWeight");
   }
@@ -68,7 +68,7 @@ class SchemaValidationContractTest {
   @DisplayName("X5: a wrong type (stepWeight \"10\") is 422; the CEL rules are reported as not checked")
   void x5(Contract c) {
     ObjectNode object = canary("can-type", "canary", 0);
-    object.with("spec").put("stepWeight", "10");
+    object.withObjectProperty("spec").put("stepWeight", "10");
     Expect.failure(
         c.create(C, object),
         422,
@@ -83,7 +83,7 @@ class SchemaValidationContractTest {
   @DisplayName("X6: an unknown field is pruned on create (201) with a Warning: 299 header naming it")
   void x6(Contract c) {
     ObjectNode object = canary("can-bogus", "canary", 10);
-    object.with("spec").put("bogus", true);
+    object.withObjectProperty("spec").put("bogus", true);
     Answer answer = c.create(C, object);
     Expect.ok(answer, 201, "Canary");
     assertThat(answer.warnings()).containsExactly("299 - \"unknown field \\\"spec.bogus\\\"\"");
@@ -95,7 +95,7 @@ class SchemaValidationContractTest {
   @DisplayName("X6b: an unknown field with fieldValidation=Strict is 400 BadRequest, strict decoding error")
   void x6b(Contract c) {
     ObjectNode object = canary("can-strict", "canary", 10);
-    object.with("spec").put("bogus", true);
+    object.withObjectProperty("spec").put("bogus", true);
     Expect.failure(
         c.create(C, object, "fieldValidation", "Strict"),
         400,

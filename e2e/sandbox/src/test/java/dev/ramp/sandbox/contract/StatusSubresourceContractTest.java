@@ -43,9 +43,9 @@ class StatusSubresourceContractTest {
     c.created(R, rollout("s3"));
     ObjectNode body = (ObjectNode) c.get(R, "s3").json();
     body.putObject("status").put("phase", "Healthy");
-    body.with("spec").put("image", "app:2");
-    body.with("metadata").putObject("labels").put("team", "a");
-    body.with("metadata").putObject("annotations").put("note", "x");
+    body.withObjectProperty("spec").put("image", "app:2");
+    body.withObjectProperty("metadata").putObject("labels").put("team", "a");
+    body.withObjectProperty("metadata").putObject("annotations").put("note", "x");
     Answer answer = c.putStatus(R, "s3", body);
     Expect.ok(answer, 200, "Rollout");
     assertThat(answer.text("/status/phase")).isEqualTo("Healthy");

@@ -61,7 +61,7 @@ public final class Manifests {
 
   /** Adds labels (key, value, key, value, ...) to an object's metadata and returns it. */
   public static ObjectNode labelled(ObjectNode object, String... keyValues) {
-    ObjectNode labels = object.with("metadata").with("labels");
+    ObjectNode labels = object.withObjectProperty("metadata").withObjectProperty("labels");
     for (int i = 0; i < keyValues.length; i += 2) {
       labels.put(keyValues[i], keyValues[i + 1]);
     }

@@ -57,7 +57,7 @@ public final class TestKinds {
       // a foreign kind someone installed for real (Istio's VirtualService): use theirs, never overwrite it
       return;
     }
-    crd.with("metadata").put("resourceVersion", existing.resourceVersion());
+    crd.withObjectProperty("metadata").put("resourceVersion", existing.resourceVersion());
     Answer replaced = wire.put(Resource.CRDS.path("", name), crd);
     if (replaced.code() != 200) {
       throw new IllegalStateException("cannot replace test CRD " + name + ": " + replaced);
