@@ -11,7 +11,6 @@ import dev.ramp.sandbox.contract.harness.Contract;
 import dev.ramp.sandbox.contract.harness.ContractTest;
 import dev.ramp.sandbox.contract.harness.Expect;
 import dev.ramp.sandbox.contract.harness.Json;
-import dev.ramp.sandbox.contract.harness.KnownDifference;
 import dev.ramp.sandbox.contract.harness.PatchType;
 import dev.ramp.sandbox.contract.harness.Resource;
 import java.util.ArrayList;
@@ -161,10 +160,6 @@ class ForeignCrdContractTest {
         {"apiVersion":"networking.istio.io/v1beta1","kind":"VirtualService","metadata":{"name":"v8-vs"},
          "spec":{"gateways":["mesh","edge"]}}""";
     Answer answer = c.patch(VS, "v8-vs", PatchType.APPLY, apply, "fieldManager", "contract-a", "force", "true");
-    if (c.sandboxDiffersOn(KnownDifference.SERVER_SIDE_APPLY_ON_VIRTUAL_SERVICE)) {
-      Expect.unsupportedMediaType(answer);
-      return;
-    }
     Expect.ok(answer, 200, "VirtualService");
     assertThat(answer.at("/spec/gateways").toString()).isEqualTo("[\"mesh\",\"edge\"]");
   }

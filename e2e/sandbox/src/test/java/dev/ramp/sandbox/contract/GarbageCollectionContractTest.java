@@ -13,7 +13,10 @@ import dev.ramp.sandbox.contract.harness.Expect;
 import dev.ramp.sandbox.contract.harness.Json;
 import dev.ramp.sandbox.contract.harness.Poll;
 import dev.ramp.sandbox.contract.harness.Resource;
+import dev.ramp.sandbox.contract.harness.WatchStream;
+import dev.ramp.sandbox.contract.harness.WatchStream.Event;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.DisplayName;
 
 /** Rows O*: ownerReferences and the garbage collector, propagation policies, namespace deletion. */
@@ -55,22 +58,40 @@ class GarbageCollectionContractTest {
     assertThat(child.code()).as("child after the owner's deletion: %s", child).isEqualTo(404);
   }
 
+  private static boolean isDeleted(Event event) {
+    return event.type().equals("DELETED");
+  }
+
   @ContractTest
-  @DisplayName("O2: DELETE with Foreground answers the owner with finalizer foregroundDeletion; it stays until the child is gone")
+  @DisplayName("O2: DELETE with Foreground answers the owner with finalizer foregroundDeletion; the child goes first, then the owner")
   void o2(Contract c) {
     ownerAndChild(c, "o2");
-    Answer deleted = c.delete(R, "o2", propagation("Foreground"));
-    Expect.ok(deleted, 200, "Rollout");
-    assertThat(deleted.at("/metadata/finalizers").toString()).isEqualTo("[\"foregroundDeletion\"]");
-    assertThat(deleted.text("/metadata/deletionTimestamp")).isNotEmpty();
-    Answer ownerRightAfter = c.get(R, "o2");
-    Expect.ok(ownerRightAfter, 200, "Rollout");
-    assertThat(ownerRightAfter.text("/metadata/deletionTimestamp")).isNotEmpty();
+    String ownerVersion = c.get(R, "o2").resourceVersion();
+    String childVersion = c.get(CM, "o2-child").resourceVersion();
+    try (WatchStream owner = c.watch(R, "fieldSelector", "metadata.name=o2", "resourceVersion", ownerVersion);
+        WatchStream child = c.watch(CM, "fieldSelector", "metadata.name=o2-child", "resourceVersion", childVersion)) {
+      Answer deleted = c.delete(R, "o2", propagation("Foreground"));
+      Expect.ok(deleted, 200, "Rollout");
+      assertThat(deleted.at("/metadata/finalizers")).isEqualTo(Json.MAPPER.createArrayNode().add("foregroundDeletion"));
+      assertThat(deleted.text("/metadata/deletionTimestamp")).isNotEmpty();
 
-    Answer child = Poll.until(GC_WITHIN, () -> c.get(CM, "o2-child"), GarbageCollectionContractTest::gone);
-    assertThat(child.code()).as("child: %s", child).isEqualTo(404);
-    Answer owner = Poll.until(GC_WITHIN, () -> c.get(R, "o2"), GarbageCollectionContractTest::gone);
-    assertThat(owner.code()).as("owner: %s", owner).isEqualTo(404);
+      List<Event> ownerEvents = owner.until(GarbageCollectionContractTest::isDeleted, GC_WITHIN);
+      List<Event> childEvents = child.until(GarbageCollectionContractTest::isDeleted, GC_WITHIN);
+      assertThat(ownerEvents).as("owner events %s", owner).hasSizeGreaterThanOrEqualTo(2);
+      Event marked = ownerEvents.get(0);
+      assertThat(marked.type()).as("owner events %s", owner).isEqualTo("MODIFIED");
+      assertThat(marked.object().at("/metadata/deletionTimestamp").asText()).isNotEmpty();
+      assertThat(marked.object().at("/metadata/finalizers").toString()).contains("foregroundDeletion");
+      assertThat(ownerEvents.get(ownerEvents.size() - 1).type()).as("owner events %s", owner).isEqualTo("DELETED");
+      assertThat(childEvents).as("child events %s", child).isNotEmpty();
+      Event childDeleted = childEvents.get(childEvents.size() - 1);
+      assertThat(childDeleted.type()).as("child events %s", child).isEqualTo("DELETED");
+      assertThat(Long.parseLong(childDeleted.resourceVersion()))
+          .as("the child is deleted before its owner")
+          .isLessThan(Long.parseLong(ownerEvents.get(ownerEvents.size() - 1).resourceVersion()));
+    }
+    Expect.notFound(c.get(R, "o2"), R, "o2");
+    Expect.notFound(c.get(CM, "o2-child"), CM, "o2-child");
   }
 
   @ContractTest
@@ -97,18 +118,24 @@ class GarbageCollectionContractTest {
   }
 
   @ContractTest
-  @DisplayName("O5: DELETE of a namespace answers 200; it is Terminating, then it and its content are gone")
+  @DisplayName("O5: DELETE of a namespace answers 200; it turns Terminating, then it and its content are gone")
   void o5(Contract c) {
     String namespace = c.newNamespace("o5");
     c.wire().post(CM.collection(namespace), configMap("o5"));
-    Answer deleted = c.wire().delete(Resource.NAMESPACES.path("", namespace));
-    assertThat(deleted.code()).as("%s", deleted).isEqualTo(200);
-    Answer rightAfter = c.wire().get(Resource.NAMESPACES.path("", namespace));
-    Expect.ok(rightAfter, 200, "Namespace");
-    assertThat(rightAfter.text("/status/phase")).isEqualTo("Terminating");
-
-    Answer gone = Poll.until(GC_WITHIN, () -> c.wire().get(Resource.NAMESPACES.path("", namespace)), a -> a.code() == 404);
-    assertThat(gone.code()).as("namespace: %s", gone).isEqualTo(404);
+    String version = c.wire().get(Resource.NAMESPACES.path("", namespace)).resourceVersion();
+    try (WatchStream watch =
+        c.wire().watch(Resource.NAMESPACES.collection(""), "fieldSelector", "metadata.name=" + namespace, "resourceVersion", version)) {
+      Answer deleted = c.wire().delete(Resource.NAMESPACES.path("", namespace));
+      assertThat(deleted.code()).as("%s", deleted).isEqualTo(200);
+      List<Event> events = watch.until(GarbageCollectionContractTest::isDeleted, GC_WITHIN);
+      assertThat(events).as("namespace events %s", watch).hasSizeGreaterThanOrEqualTo(2);
+      Event terminating = events.get(0);
+      assertThat(terminating.type()).as("namespace events %s", watch).isEqualTo("MODIFIED");
+      assertThat(terminating.object().at("/status/phase").asText()).isEqualTo("Terminating");
+      assertThat(terminating.object().at("/metadata/deletionTimestamp").asText()).isNotEmpty();
+      assertThat(events.get(events.size() - 1).type()).as("namespace events %s", watch).isEqualTo("DELETED");
+    }
+    assertThat(c.wire().get(Resource.NAMESPACES.path("", namespace)).code()).isEqualTo(404);
     assertThat(c.wire().get(CM.path(namespace, "o5")).code()).isEqualTo(404);
   }
 }

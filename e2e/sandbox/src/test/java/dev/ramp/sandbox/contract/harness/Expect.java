@@ -30,13 +30,6 @@ public final class Expect {
     assertThat(answer.kind()).as("body kind of %s", answer).isEqualTo(kind);
   }
 
-  /** The answer a server gives for a patch type it does not accept. */
-  public static void unsupportedMediaType(Answer answer) {
-    assertThat(answer.code()).as("HTTP code of %s", answer).isEqualTo(415);
-    assertThat(answer.kind()).as("body kind of %s", answer).isEqualTo("Status");
-    assertThat(answer.reason()).as("reason of %s", answer).isEqualTo("UnsupportedMediaType");
-  }
-
   /** {@code "Operation cannot be fulfilled on rollouts.contract.ramp.dev "x": the object has been modified; ..."}. */
   public static void conflictModified(Answer answer, Resource resource, String name) {
     failure(

@@ -131,6 +131,26 @@ public final class WatchStream implements AutoCloseable {
     return events;
   }
 
+  /** Collects events up to and including the first that {@code last} accepts, waiting at most {@code wait}. */
+  public List<Event> until(java.util.function.Predicate<Event> last, Duration wait) {
+    long deadline = System.nanoTime() + wait.toNanos();
+    List<Event> events = new ArrayList<>();
+    while (System.nanoTime() < deadline) {
+      Optional<Event> event = next(Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+      if (event.isEmpty()) {
+        if (ended) {
+          break;
+        }
+        continue;
+      }
+      events.add(event.get());
+      if (last.test(event.get())) {
+        break;
+      }
+    }
+    return events;
+  }
+
   /** Collects every event until the server closes the stream, waiting at most {@code wait}. */
   public List<Event> untilEnd(Duration wait) {
     return take(Integer.MAX_VALUE, wait);
