@@ -85,6 +85,13 @@ class GarbageCollectionTest {
   }
 
   @Test
+  void systemNamespacesCannotBeDeleted() {
+    var refused = http.delete("/api/v1/namespaces/default");
+    assertThat(refused.code()).isEqualTo(403);
+    assertThat(refused.message()).isEqualTo("namespaces \"default\" is forbidden: this namespace may not be deleted");
+  }
+
+  @Test
   void aTerminatingNamespaceRefusesNewContent() {
     http.post("/api/v1/namespaces", "{\"metadata\":{\"name\":\"closing\"}}");
     http.post(RO.replace("default", "closing"), "{\"apiVersion\":\"spike.example.com/v1\",\"kind\":\"Rollout\","

@@ -39,6 +39,8 @@ class GenerationAndStatusTest {
     JsonNode created = create("gen");
     assertThat(created.at("/metadata/generation").asLong()).isEqualTo(1);
     assertThat(created.has("status")).as("S1: status dropped on create").isFalse();
+    assertThat(created.at("/spec").toString()).as("custom resources come back with sorted keys")
+        .isEqualTo("{\"canaryWeight\":1,\"image\":\"app:1\"}");
 
     var spec = http.merge(RO + "/gen", "{\"spec\":{\"canaryWeight\":2}}");
     assertThat(spec.code()).isEqualTo(200);

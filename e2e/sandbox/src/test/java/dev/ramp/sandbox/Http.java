@@ -92,17 +92,24 @@ final class Http {
 
   /** Reads a whole watch stream (until the server ends it) as JSON lines. */
   List<JsonNode> watch(String path) {
+    return watch(path, Long.MAX_VALUE);
+  }
+
+  /** Reads a watch stream until the server ends it or {@code events} events came. */
+  List<JsonNode> watch(String path, long events) {
     try {
       HttpResponse<java.util.stream.Stream<String>> response = CLIENT.send(
           HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build(),
           HttpResponse.BodyHandlers.ofLines());
-      return response.body().filter(line -> !line.isBlank()).map(line -> {
-        try {
-          return JSON.readTree(line);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }).toList();
+      try (var lines = response.body()) {
+        return lines.filter(line -> !line.isBlank()).limit(events).map(line -> {
+          try {
+            return JSON.readTree(line);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        }).toList();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {

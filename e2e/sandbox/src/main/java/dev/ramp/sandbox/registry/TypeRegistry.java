@@ -2,6 +2,7 @@ package dev.ramp.sandbox.registry;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,10 +18,16 @@ import java.util.concurrent.ConcurrentHashMap;
  * (discovery). Changes replace an immutable snapshot, so readers never lock.
  */
 public final class TypeRegistry {
+  /**
+   * Insertion-ordered maps (discovery lists built-ins first). A shared collection's type is the one
+   * that names it (core/v1 Events for core/events), else the first registered (a CRD's first version),
+   * whatever the registration order: Invalid messages name it (E2, E5 say {@code Event}, never
+   * {@code Event.events.k8s.io}).
+   */
   private record Snapshot(Map<String, ResourceType> byPath, Map<String, ResourceType> byKind,
-      Map<String, List<ResourceType>> byCrd, List<String> groupOrder) {}
+      Map<String, List<ResourceType>> byCrd, List<String> groupOrder, Map<String, ResourceType> collections) {}
 
-  private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), List.of());
+  private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), List.of(), Map.of());
   private final Set<String> terminatingCrds = ConcurrentHashMap.newKeySet();
 
   private static String pathKey(String group, String version, String plural) {
@@ -58,8 +65,6 @@ public final class TypeRegistry {
     Map<String, ResourceType> byPath = new LinkedHashMap<>();
     Map<String, ResourceType> byKind = new LinkedHashMap<>();
     List<String> groupOrder = new ArrayList<>();
-    Set<String> crdOwned = new LinkedHashSet<>();
-    byCrd.values().forEach(types -> types.forEach(type -> crdOwned.add(pathKey(type.group(), type.version(), type.plural()))));
     for (ResourceType type : old.byPath.values()) {
       if (!type.custom()) {
         add(type, byPath, byKind, groupOrder);
@@ -75,7 +80,15 @@ public final class TypeRegistry {
         add(type, byPath, byKind, groupOrder);
       }
     }
-    snapshot = new Snapshot(Map.copyOf(byPath), Map.copyOf(byKind), Map.copyOf(byCrd), List.copyOf(groupOrder));
+    Map<String, ResourceType> collections = new LinkedHashMap<>();
+    for (ResourceType type : byPath.values()) {
+      ResourceType chosen = collections.get(type.collection());
+      if (chosen == null || !chosen.storageForm() && type.storageForm()) {
+        collections.put(type.collection(), type);
+      }
+    }
+    snapshot = new Snapshot(Collections.unmodifiableMap(byPath), Collections.unmodifiableMap(byKind),
+        Collections.unmodifiableMap(byCrd), List.copyOf(groupOrder), Collections.unmodifiableMap(collections));
   }
 
   private static void add(ResourceType type, Map<String, ResourceType> byPath, Map<String, ResourceType> byKind,
@@ -114,15 +127,11 @@ public final class TypeRegistry {
 
   /** One type per collection: what controllers use to read and delete stored objects. */
   public Map<String, ResourceType> collections() {
-    Map<String, ResourceType> collections = new LinkedHashMap<>();
-    for (ResourceType type : snapshot.byPath.values()) {
-      collections.putIfAbsent(type.collection(), type);
-    }
-    return collections;
+    return snapshot.collections;
   }
 
   public Optional<ResourceType> forCollection(String collection) {
-    return Optional.ofNullable(collections().get(collection));
+    return Optional.ofNullable(snapshot.collections.get(collection));
   }
 
   public List<ResourceType> typesOf(String group, String version) {

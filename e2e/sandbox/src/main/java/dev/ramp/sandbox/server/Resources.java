@@ -204,11 +204,13 @@ public final class Resources {
     }
     type.strategy().prepareForCreate(stored);
     Metadata.canonicalize(stored);
-    List<FieldError> errors = new ArrayList<>(Metadata.validate(type, stored, true));
-    errors.addAll(type.strategy().validateCreate(stored));
+    List<FieldError> errors = type.strategy().validateCreate(stored, Metadata.validate(type, stored, true));
     String name = Json.text(stored, "metadata", "name");
     if (!errors.isEmpty()) {
       throw invalid(type, name, errors);
+    }
+    if (type.custom()) {
+      Json.sortKeys(stored);
     }
     if (options.dryRun()) {
       Json.metadata(stored).remove("resourceVersion");
@@ -441,14 +443,17 @@ public final class Resources {
       }
       Metadata.canonicalize(next);
       errors.addAll(Metadata.validate(type, next, false));
-      errors.addAll(subresource.equals("status")
-          ? type.strategy().validateStatusUpdate(next, current)
-          : type.strategy().validateUpdate(next, current));
+      errors = subresource.equals("status")
+          ? type.strategy().validateStatusUpdate(next, current, errors)
+          : type.strategy().validateUpdate(next, current, errors);
       if (!errors.isEmpty()) {
         throw invalid(type, name, errors);
       }
       if (generationChanged(type, next, current)) {
         Json.metadata(next).put("generation", current.path("metadata").path("generation").asLong(0) + 1);
+      }
+      if (type.custom()) {
+        Json.sortKeys(next);
       }
       if (next.equals(SAME_VALUE, current)) {
         return new Result(200, type.present(current), warnings);
@@ -555,6 +560,9 @@ public final class Resources {
 
   public Result delete(ResourceType type, String namespace, String name, DeleteOptions options) {
     String ns = scope(type, namespace);
+    if (type.collection().equals(NAMESPACES) && List.of("default", "kube-system", "kube-public").contains(name)) {
+      throw ApiException.forbidden(type.target(), name, "this namespace may not be deleted", null, null);
+    }
     while (true) {
       ObjectNode current = stored(type, ns, name);
       long currentRv = Store.resourceVersionOf(current);
@@ -615,6 +623,9 @@ public final class Resources {
           condition.put("message", "CustomResourceDefinition marked for deletion; instance deletion pending");
         }
         Metadata.canonicalize(next);
+        if (type.custom()) {
+          Json.sortKeys(next);
+        }
         if (next.equals(SAME_VALUE, current) || options.dryRun()) {
           return new Result(200, type.present(next));
         }
