@@ -3,6 +3,7 @@ package dev.ramp.controller.e2e;
 import static dev.ramp.controller.testing.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ramp.api.rollout.RolloutCondition;
 import dev.ramp.api.rollout.RolloutPhase;
 import dev.ramp.api.rollout.RolloutStatus;
 import dev.ramp.controller.health.OpsServer;
@@ -60,6 +61,16 @@ class ReplicaRatioCanaryTest {
     await("the old revision is scaled down", () -> cluster.replicaSets("ratio").equals(Map.of(stable, 0, canary, 4)),
         () -> cluster.describe("ratio"));
     assertThat(cluster.eventReasons("ratio")).isNotEmpty();
+  }
+
+  @Test
+  void missingAnalysisTemplatesAreNamedInTheCondition() {
+    cluster.apply(SandboxCluster.resource("/rollouts/missing-template.yaml"));
+
+    await("the Rollout is Degraded", () -> phase("judged", RolloutPhase.DEGRADED), () -> cluster.describe("judged"));
+    assertThat(cluster.status("judged").condition(RolloutCondition.INVALID_SPEC).orElseThrow().message().orElseThrow())
+        .contains("AnalysisTemplate default/absent not found")
+        .contains("ClusterAnalysisTemplate everywhere-absent not found");
   }
 
   @Test
