@@ -36,6 +36,7 @@ final class BlueGreenPlanner implements StrategyPlanner {
       aborted(ctx, d, blueGreen);
     } else if (ctx.spec().paused()) {
       d.wantRecorded();
+      AnalysisSteps.failure(d.status()).ifPresent(d::requestAbort);
     } else if (!revs.hasStable()) {
       firstDeploy(ctx, d, blueGreen);
     } else {

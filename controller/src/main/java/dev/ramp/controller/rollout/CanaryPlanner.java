@@ -39,7 +39,9 @@ final class CanaryPlanner implements StrategyPlanner {
     } else if (ctx.abort().isPresent()) {
       aborted(ctx, d, canary);
     } else if (ctx.spec().paused()) {
-      d.wantRecorded(); // held where it is: nothing advances, nothing is written but the status
+      // held where it is: nothing advances, nothing is written but the status; a failed analysis still aborts
+      d.wantRecorded();
+      AnalysisSteps.failure(d.status()).ifPresent(d::requestAbort);
     } else if (!revs.hasStable()) {
       firstDeploy(ctx, d, canary);
     } else {
@@ -152,7 +154,7 @@ final class CanaryPlanner implements StrategyPlanner {
     }
     CanarySteps.Readiness ready = routed(canary)
         ? (weight, scale) -> revs.currentReadyAt(CanarySteps.canaryReplicas(replicas, weight, scale))
-        : (weight, scale) -> ReplicaRatio.reached(ratioMembers(ctx, weight));
+        : (weight, scale) -> ReplicaRatio.reached(ratioMove(ctx, canary, weight));
     Position pos = CanarySteps.walk(ctx, d, canary, frozen, promoted, ready);
     if (d.abortRequest().isPresent()) {
       return;
@@ -163,7 +165,7 @@ final class CanaryPlanner implements StrategyPlanner {
     boolean complete = pos.index() >= steps;
     boolean promoting = complete && (routed(canary)
         ? revs.currentReadyAt(replicas)
-        : ReplicaRatio.reached(ratioMembers(ctx, 100)));
+        : ReplicaRatio.reached(ratioMove(ctx, canary, 100)));
     if (!promoting && !frozen) {
       backgroundAnalysis(ctx, d, canary, pos);
     }
@@ -211,7 +213,7 @@ final class CanaryPlanner implements StrategyPlanner {
       d.setWeight(weight);
     }
     d.pin(stableSide(canary, stable.podTemplateHash()));
-    if (count == 0 || revs.current().map(ObservedReplicaSet::isFullyAvailable).orElse(false)) {
+    if (revs.current().map(rs -> Revisions.readyAt(rs, Math.min(count, rs.desiredReplicas()))).orElse(count == 0)) {
       d.pin(canarySide); // no weight on it yet; a DestinationRule subset moves only onto available pods
     }
     d.ensureCurrent(count);
@@ -231,6 +233,7 @@ final class CanaryPlanner implements StrategyPlanner {
     String hash = revs.currentHash();
     int steps = canary.steps().size();
     if (promoting) {
+      applyRatio(ctx, d, canary, ratioMembers(ctx, 100)); // the last old pods go with this move
       d.pin(bothSides(canary, hash));
       d.status(b -> b.stableRS(hash).currentStepIndex(steps).promoteFull(false));
       recordWeight(d, canary, 0, hash, hash);
@@ -239,10 +242,9 @@ final class CanaryPlanner implements StrategyPlanner {
     int weight = pos.index() >= steps ? 100 : pos.weight();
     d.pin(stableSide(canary, revs.stable().orElseThrow().podTemplateHash()));
     d.pin(canarySide(canary, hash)); // no router: the canary Service carries no weight of its own
-    List<Member> members = ratioMembers(ctx, weight);
-    applyRatio(ctx, d, canary, members);
-    if (!ReplicaRatio.reached(members)) {
-      d.waitFor(Wait.PODS, "scaling by replica ratio toward " + weight + "% canary: " + ratioSummary(members));
+    List<Member> moved = applyRatio(ctx, d, canary, ratioMembers(ctx, weight));
+    if (!ReplicaRatio.reached(moved)) {
+      d.waitFor(Wait.PODS, "scaling by replica ratio toward " + weight + "% canary: " + ratioSummary(d, moved));
     }
   }
 
@@ -265,7 +267,12 @@ final class CanaryPlanner implements StrategyPlanner {
     }
   }
 
-  private static void applyRatio(Context ctx, Draft d, CanaryStrategy canary, List<Member> members) {
+  /** The ReplicaSets' sizes after this reconcile's move toward a weight. */
+  private static List<Member> ratioMove(Context ctx, CanaryStrategy canary, int weight) {
+    return ReplicaRatio.step(ctx.replicas(), canary.maxSurge(), canary.maxUnavailable(), ratioMembers(ctx, weight));
+  }
+
+  private static List<Member> applyRatio(Context ctx, Draft d, CanaryStrategy canary, List<Member> members) {
     List<Member> moved = ReplicaRatio.step(ctx.replicas(), canary.maxSurge(), canary.maxUnavailable(), members);
     for (Member m : moved) {
       if (m.rs().isPresent()) {
@@ -277,13 +284,14 @@ final class CanaryPlanner implements StrategyPlanner {
         d.ensureCurrent(m.desired());
       }
     }
+    return moved;
   }
 
-  private static String ratioSummary(List<Member> members) {
+  private static String ratioSummary(Draft d, List<Member> members) {
     List<String> parts = new ArrayList<>();
     for (Member m : members) {
       if (m.rs().isPresent() || m.target() > 0) {
-        int available = m.rs().map(ObservedReplicaSet::availableReplicas).orElse(0);
+        int available = m.rs().map(rs -> Math.min(rs.availableReplicas(), d.plannedSize(rs))).orElse(0);
         parts.add(m.name() + " " + available + " available (" + m.target() + " wanted)");
       }
     }

@@ -49,11 +49,13 @@ public final class RolloutPlanner {
       ctx = ctx.withAbort(d.abortRequest().get());
       d = strategy.plan(ctx);
     }
+    ReplicaCounts.apply(ctx, d);
     Assessment assessment = RolloutConditions.assess(ctx, d);
     if (assessment.deadlineExceeded() && spec.progressDeadlineAbort() && ctx.abort().isEmpty()
         && revs.hasStable() && !revs.currentIsStable()) {
       ctx = ctx.withAbort(new AbortCause("Rollout aborted: " + assessment.message()));
       d = strategy.plan(ctx);
+      ReplicaCounts.apply(ctx, d);
       assessment = RolloutConditions.assess(ctx, d);
     }
     RunHistory.terminateUnwanted(ctx, d);
