@@ -51,10 +51,10 @@ final class BlueGreenPlanner implements StrategyPlanner {
     String hash = revs.currentHash();
     int replicas = ctx.replicas();
     d.ensureCurrent(replicas);
-    revs.others().forEach(rs -> d.scale(rs, 0));
     d.pin(services(blueGreen, hash, hash));
     d.status(b -> b.blueGreen(d.status().blueGreen().withActiveSelector(hash).withPreviewSelector(hash)));
     if (revs.currentReadyAt(replicas)) {
+      revs.others().forEach(rs -> d.scale(rs, 0));
       d.status(b -> b.stableRS(hash));
     } else {
       d.waitFor(Wait.PODS, CanaryPlanner.podsMessage(revs.current(), revs.currentName(), replicas));

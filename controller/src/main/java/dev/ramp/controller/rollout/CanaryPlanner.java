@@ -57,12 +57,14 @@ final class CanaryPlanner implements StrategyPlanner {
     String hash = revs.currentHash();
     int replicas = ctx.replicas();
     d.ensureCurrent(replicas);
-    revs.others().forEach(rs -> d.scale(rs, 0)); // nothing was ever promoted: no traffic to move off them
     d.status(b -> b.currentStepIndex(canary.steps().size()));
     if (!revs.currentReadyAt(replicas)) {
       d.waitFor(Wait.PODS, podsMessage(revs.current(), revs.currentName(), replicas));
       return;
     }
+    // Other revisions (an earlier template that never became available, or pods left by a lost
+    // status) go only once the current one serves.
+    revs.others().forEach(rs -> d.scale(rs, 0));
     if (routed(canary)) {
       d.setWeight(0);
     }
