@@ -1,6 +1,5 @@
 package dev.ramp.controller.rollout;
 
-import dev.ramp.api.rollout.RolloutStatus;
 import dev.ramp.controller.plan.ObservedReplicaSet;
 import java.util.List;
 import java.util.function.ToIntFunction;

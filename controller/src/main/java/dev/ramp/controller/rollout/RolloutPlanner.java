@@ -30,7 +30,8 @@ public final class RolloutPlanner {
     List<String> problems = SpecProblems.of(observation);
     if (!problems.isEmpty()) {
       RolloutStatus held = previous.toBuilder().observedGeneration(rollout.getMetadata().getGeneration()).build();
-      RolloutStatus status = RolloutConditions.invalid(held, previous, problems, observation.now().atOffset(ZoneOffset.UTC));
+      RolloutStatus status = RolloutConditions.invalid(held, previous, problems,
+          observation.now().atOffset(ZoneOffset.UTC));
       return new Plan(List.of(), status, Transitions.between(previous, status, observation), Optional.empty());
     }
     RolloutSpec spec = rollout.spec();

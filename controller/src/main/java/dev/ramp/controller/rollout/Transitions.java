@@ -31,7 +31,8 @@ final class Transitions {
 
     if (condition(after, RolloutCondition.INVALID_SPEC).isPresent()
         && !condition(after, RolloutCondition.INVALID_SPEC).equals(condition(before, RolloutCondition.INVALID_SPEC))) {
-      out.add(Transition.warning("InvalidSpec", "Invalid spec: " + condition(after, RolloutCondition.INVALID_SPEC).get()));
+      out.add(Transition.warning("InvalidSpec",
+          "Invalid spec: " + condition(after, RolloutCondition.INVALID_SPEC).get()));
     }
     if (before.currentPodHash().isPresent() && !sameRevision) {
       out.add(Transition.normal("RolloutUpdated", after.stableRS().equals(after.currentPodHash())
@@ -123,7 +124,8 @@ final class Transitions {
     }
     String name = was.get().name();
     Optional<RolloutAnalysisRunStatus> finished = slot.run().apply(after).filter(r -> r.name().equals(name))
-        .or(() -> AnalysisSteps.observed(o, name).map(r -> new RolloutAnalysisRunStatus(r.name(), r.phase(), r.message())))
+        .or(() -> AnalysisSteps.observed(o, name)
+            .map(r -> new RolloutAnalysisRunStatus(r.name(), r.phase(), r.message())))
         .filter(r -> r.status().isCompleted());
     if (finished.isEmpty()) {
       return;

@@ -255,7 +255,8 @@ class RolloutSimulationTest {
     w.image("web:2");
     List<Plan> plans = w.settle();
     for (Plan plan : plans) {
-      assertThat(plan.actions().stream().filter(a -> a instanceof Action.SetCanaryWeight).count()).isLessThanOrEqualTo(1);
+      assertThat(plan.actions().stream().filter(a -> a instanceof Action.SetCanaryWeight).count())
+          .isLessThanOrEqualTo(1);
     }
     assertThat(plans.get(plans.size() - 1).actions()).isEmpty();
     assertThat(w.phase()).isEqualTo(RolloutPhase.HEALTHY);
