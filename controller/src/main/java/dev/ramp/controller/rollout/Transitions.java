@@ -4,7 +4,9 @@ import dev.ramp.api.analysis.AnalysisPhase;
 import dev.ramp.api.rollout.CanaryStep;
 import dev.ramp.api.rollout.RolloutAnalysisRunStatus;
 import dev.ramp.api.rollout.RolloutCondition;
+import dev.ramp.api.rollout.RolloutSpec;
 import dev.ramp.api.rollout.RolloutStatus;
+import dev.ramp.api.rollout.RolloutStrategy;
 import dev.ramp.controller.plan.Observation;
 import dev.ramp.controller.plan.Transition;
 import java.util.ArrayList;
@@ -24,8 +26,9 @@ final class Transitions {
   static List<Transition> between(RolloutStatus before, RolloutStatus after, Observation o) {
     List<Transition> out = new ArrayList<>();
     String name = o.rollout().getMetadata().getName();
-    List<CanaryStep> steps = o.rollout().spec().strategy().canary().map(c -> c.steps()).orElse(List.of());
-    boolean blueGreen = o.rollout().spec().strategy().isBlueGreen();
+    Optional<RolloutStrategy> strategy = Optional.ofNullable(o.rollout().spec()).map(RolloutSpec::strategy);
+    List<CanaryStep> steps = strategy.flatMap(RolloutStrategy::canary).map(c -> c.steps()).orElse(List.of());
+    boolean blueGreen = strategy.map(RolloutStrategy::isBlueGreen).orElse(false);
     String hash = after.currentPodHash().orElse("");
     boolean sameRevision = before.currentPodHash().equals(after.currentPodHash());
 
