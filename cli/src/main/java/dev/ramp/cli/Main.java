@@ -20,6 +20,8 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    // client-java logs through SLF4J; without a provider SLF4J warns on stderr at every start.
+    System.setProperty("slf4j.internal.verbosity", "ERROR");
     Map<String, String> variables = System.getenv();
     PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), false);
     PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);

@@ -3,6 +3,8 @@ package dev.ramp.cli.testing;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import dev.ramp.api.RampKind;
+import dev.ramp.api.crd.Crds;
 import dev.ramp.cli.Main;
 import dev.ramp.cli.commands.Env;
 import dev.ramp.cli.commands.Terminal;
@@ -12,26 +14,20 @@ import dev.ramp.cli.kube.ConflictException;
 import dev.ramp.cli.kube.ResourceRef;
 import dev.ramp.cli.kube.Sleeper;
 import dev.ramp.sandbox.Sandbox;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
-import java.util.stream.Stream;
 
 /**
  * The sandbox API server with Ramp's CRDs, a kubeconfig file naming it, and helpers to set up what
  * the controller would have made (ReplicaSets, AnalysisRuns, status) and to run the plugin.
  */
 public final class RampSandbox implements AutoCloseable {
-  public static final Path CRDS = Path.of("..", "crds");
-
   private final Sandbox sandbox;
   private final Cluster cluster;
   private final Path kubeconfig;
@@ -44,11 +40,8 @@ public final class RampSandbox implements AutoCloseable {
 
   public static RampSandbox start(Path dir) {
     Sandbox sandbox = Sandbox.start();
-    try (Stream<Path> files = Files.list(CRDS)) {
-      files.filter(f -> f.toString().endsWith(".yaml")).sorted().forEach(sandbox::apply);
-    } catch (IOException e) {
-      sandbox.close();
-      throw new UncheckedIOException(e);
+    for (RampKind kind : RampKind.values()) {
+      sandbox.applyText(Crds.yaml(kind));
     }
     return new RampSandbox(sandbox, sandbox.writeKubeconfig(dir.resolve("kubeconfig")));
   }
