@@ -2,7 +2,7 @@ package dev.ramp.cli.commands;
 
 import dev.ramp.api.rollout.Rollout;
 import dev.ramp.cli.kube.Connection;
-import dev.ramp.cli.kube.RolloutReader;
+import dev.ramp.cli.kube.RolloutClient;
 import dev.ramp.cli.render.ListRenderer;
 import dev.ramp.cli.render.Style;
 import java.util.List;
@@ -30,7 +30,7 @@ final class ListCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Connection connection = root.global().connect(env);
-    RolloutReader reader = new RolloutReader(connection.cluster());
+    RolloutClient reader = new RolloutClient(connection.cluster());
     List<Rollout> rollouts = reader.list(allNamespaces ? Optional.empty() : Optional.of(connection.namespace()));
     if (rollouts.isEmpty()) {
       env.err().println(allNamespaces ? "No rollouts in any namespace."

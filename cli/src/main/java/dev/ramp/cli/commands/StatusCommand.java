@@ -8,7 +8,7 @@ import dev.ramp.cli.core.Rollouts;
 import dev.ramp.cli.core.StatusVerdict;
 import dev.ramp.cli.kube.Cluster;
 import dev.ramp.cli.kube.Connection;
-import dev.ramp.cli.kube.RolloutReader;
+import dev.ramp.cli.kube.RolloutClient;
 import dev.ramp.cli.render.StatusRenderer;
 import dev.ramp.cli.render.StatusView;
 import dev.ramp.cli.render.Style;
@@ -60,7 +60,7 @@ final class StatusCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     Connection connection = root.global().connect(env);
-    RolloutReader reader = new RolloutReader(connection.cluster());
+    RolloutClient reader = new RolloutClient(connection.cluster());
     boolean colors = env.terminal().colors(root.global().noColor(), env.variables());
     Style style = env.terminal().style(root.global().noColor(), env.variables());
     StatusView view = read(reader, connection.namespace());
@@ -112,7 +112,7 @@ final class StatusCommand implements Callable<Integer> {
     return verdict.exitCode().code();
   }
 
-  private StatusView read(RolloutReader reader, String namespace) {
+  private StatusView read(RolloutClient reader, String namespace) {
     RolloutSnapshot snapshot = reader.snapshot(namespace, name);
     return new StatusView(snapshot, reader.analysisRuns(snapshot.rollout()), env.clock().instant());
   }

@@ -4,7 +4,7 @@ import dev.ramp.api.rollout.Rollout;
 import dev.ramp.cli.core.Decision;
 import dev.ramp.cli.core.RolloutSnapshot;
 import dev.ramp.cli.kube.Connection;
-import dev.ramp.cli.kube.RolloutReader;
+import dev.ramp.cli.kube.RolloutClient;
 import dev.ramp.cli.kube.RolloutWriter;
 import dev.ramp.cli.kube.RolloutWriter.Applied;
 import java.time.Duration;
@@ -41,7 +41,7 @@ abstract class WriteCommand {
   int write(String action, Function<RolloutSnapshot, Decision> decide,
       BiFunction<RolloutSnapshot, Rollout, String> report) {
     Connection connection = global().connect(env);
-    RolloutWriter writer = new RolloutWriter(new RolloutReader(connection.cluster()), env.clock(), env.sleeper());
+    RolloutWriter writer = new RolloutWriter(new RolloutClient(connection.cluster()), env.clock(), env.sleeper());
     Applied applied = writer.apply(connection.namespace(), name, action, decide, timeout);
     String message;
     if (applied instanceof Applied.Acknowledged ack) {

@@ -26,12 +26,12 @@ public final class RolloutWriter {
   private static final Duration FIRST_POLL = Duration.ofMillis(100);
   private static final Duration MAX_POLL = Duration.ofSeconds(1);
 
-  private final RolloutReader reader;
+  private final RolloutAccess rollouts;
   private final Clock clock;
   private final Sleeper sleeper;
 
-  public RolloutWriter(RolloutReader reader, Clock clock, Sleeper sleeper) {
-    this.reader = reader;
+  public RolloutWriter(RolloutAccess rollouts, Clock clock, Sleeper sleeper) {
+    this.rollouts = rollouts;
     this.clock = clock;
     this.sleeper = sleeper;
   }
@@ -57,7 +57,7 @@ public final class RolloutWriter {
   public Applied apply(String namespace, String name, String action, Function<RolloutSnapshot, Decision> decide,
       Duration timeout) {
     for (int attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
-      RolloutSnapshot snapshot = reader.snapshot(namespace, name);
+      RolloutSnapshot snapshot = rollouts.snapshot(namespace, name);
       Decision decision = decide.apply(snapshot);
       if (decision instanceof Decision.Refused refused) {
         throw new CliException(ExitCode.REFUSED, refused.reason());
@@ -83,16 +83,15 @@ public final class RolloutWriter {
   }
 
   private Rollout write(String namespace, String name, RolloutSnapshot snapshot, Decision.Write write) {
-    ResourceRef ref = ResourceRef.rollout(namespace, name);
     Rollout written = snapshot.rollout();
     String resourceVersion = Json.string(snapshot.raw(), "metadata", "resourceVersion").orElse("");
     if (write.specPatch().isPresent()) {
-      JsonObject result = reader.cluster().mergePatch(ref, conditional(write.specPatch().get(), resourceVersion));
+      JsonObject result = rollouts.patch(namespace, name, false, conditional(write.specPatch().get(), resourceVersion));
       written = typed(result);
       resourceVersion = Json.string(result, "metadata", "resourceVersion").orElse(resourceVersion);
     }
     if (write.statusPatch().isPresent()) {
-      JsonObject result = reader.cluster().mergePatch(ref.status(),
+      JsonObject result = rollouts.patch(namespace, name, true,
           conditional(write.statusPatch().get(), resourceVersion));
       written = typed(result);
     }
@@ -120,7 +119,7 @@ public final class RolloutWriter {
         throw new CliException(ExitCode.NOT_FINISHED, "interrupted while waiting for the controller");
       }
       pause = pause.multipliedBy(2).compareTo(MAX_POLL) > 0 ? MAX_POLL : pause.multipliedBy(2);
-      now = typed(reader.cluster().get(ResourceRef.rollout(namespace, name)));
+      now = typed(rollouts.get(namespace, name));
     }
   }
 

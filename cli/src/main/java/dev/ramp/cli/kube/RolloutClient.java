@@ -20,11 +20,11 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Collectors;
 
-/** Reads Rollouts and what they own (ReplicaSets, AnalysisRuns) from the cluster. */
-public final class RolloutReader {
+/** Reads and writes Rollouts, and reads what they own (ReplicaSets, AnalysisRuns), in the cluster. */
+public final class RolloutClient implements RolloutAccess {
   private final Cluster cluster;
 
-  public RolloutReader(Cluster cluster) {
+  public RolloutClient(Cluster cluster) {
     this.cluster = cluster;
   }
 
@@ -32,7 +32,19 @@ public final class RolloutReader {
     return cluster;
   }
 
+  @Override
+  public JsonObject get(String namespace, String name) {
+    return cluster.get(ResourceRef.rollout(namespace, name));
+  }
+
+  @Override
+  public JsonObject patch(String namespace, String name, boolean status, JsonObject patch) {
+    ResourceRef ref = ResourceRef.rollout(namespace, name);
+    return cluster.mergePatch(status ? ref.status() : ref, patch);
+  }
+
   /** The Rollout and its ReplicaSets; a missing Rollout is an error naming the namespace. */
+  @Override
   public RolloutSnapshot snapshot(String namespace, String name) {
     JsonObject raw = cluster.get(ResourceRef.rollout(namespace, name));
     Rollout rollout = typed(raw, Rollout.class, "rollout " + name);
@@ -92,7 +104,7 @@ public final class RolloutReader {
       }
     });
     OptionalLong revision = Json.string(item, "metadata", "annotations", ReplicaSetInfo.REVISION_ANNOTATION)
-        .map(RolloutReader::parseLong).orElse(OptionalLong.empty());
+        .map(RolloutClient::parseLong).orElse(OptionalLong.empty());
     return new ReplicaSetInfo(
         Json.string(item, "metadata", "name").orElse(""),
         Json.string(item, "metadata", "labels", ReplicaSetInfo.HASH_LABEL),
@@ -103,7 +115,7 @@ public final class RolloutReader {
         Json.integer(item, 0, "status", "availableReplicas"),
         template,
         images,
-        Json.string(item, "metadata", "creationTimestamp").flatMap(RolloutReader::instant));
+        Json.string(item, "metadata", "creationTimestamp").flatMap(RolloutClient::instant));
   }
 
   private static boolean ownedBy(JsonObject item, String uid) {
