@@ -34,6 +34,8 @@ public final class StatusRenderer {
   private static final int LABEL = 12;
   private static final int MAX_REPLICA_SETS = 5;
   private static final int MAX_VALUES = 3;
+  /** The label the controller puts on an AnalysisRun to say why it runs ({@code step-2}, {@code background}). */
+  private static final String PURPOSE_LABEL = "ramp.dev/analysis";
 
   private StatusRenderer() {}
 
@@ -372,9 +374,21 @@ public final class StatusRenderer {
               Optional.ofNullable(r.metadata().getLabels()).map(l -> l.get(ReplicaSetInfo.HASH_LABEL)).orElse(null)))
           .max(newest.thenComparing(r -> r.metadata().getName()))
           .ifPresent(r -> shown.add(new Shown(r, Optional.ofNullable(r.metadata().getLabels())
-              .map(l -> l.get("ramp.dev/analysis")).orElse("latest"))));
+              .map(l -> l.get(PURPOSE_LABEL)).map(StatusRenderer::purpose).orElse("latest"))));
     }
     return shown;
+  }
+
+  /** The controller's label value ({@code step-2}, for the step at index 2) as a person reads it. */
+  private static String purpose(String label) {
+    if (label.startsWith("step-")) {
+      try {
+        return "step " + (Integer.parseInt(label.substring("step-".length())) + 1);
+      } catch (NumberFormatException e) {
+        return label;
+      }
+    }
+    return label;
   }
 
   private static void addNamed(List<Shown> shown, List<AnalysisRun> runs, Optional<RolloutAnalysisRunStatus> ref,
