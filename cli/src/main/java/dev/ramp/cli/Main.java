@@ -37,16 +37,17 @@ public final class Main {
     CommandLine commandLine = new CommandLine(new RampCommand(), new CommandFactory(env));
     commandLine.setOut(env.out());
     commandLine.setErr(env.err());
+    commandLine.setParameterExceptionHandler((exception, arguments) -> {
+      env.err().println("error: " + exception.getMessage());
+      exception.getCommandLine().usage(env.err());
+      env.err().flush();
+      return ExitCode.USAGE.code();
+    });
     commandLine.setExecutionExceptionHandler((exception, cmd, parseResult) -> {
       if (exception instanceof CliException cli) {
         env.err().println("error: " + cli.getMessage());
         env.err().flush();
         return cli.exitCode().code();
-      }
-      if (exception instanceof CommandLine.ParameterException parameter) {
-        env.err().println("error: " + parameter.getMessage());
-        parameter.getCommandLine().usage(env.err());
-        return ExitCode.USAGE.code();
       }
       env.err().println("error: unexpected " + exception.getClass().getSimpleName() + ": " + exception.getMessage()
           + " (a bug in kubectl-ramp; RAMP_DEBUG=1 prints where)");

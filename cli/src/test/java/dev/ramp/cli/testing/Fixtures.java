@@ -52,4 +52,38 @@ public final class Fixtures {
       return st;
     });
   }
+
+  /** Revision 3 running the analysis of step 3 (index 2), canary at 20%. */
+  public static void analysingCanary(RampSandbox s, String namespace, String name) {
+    pausedCanary(s, namespace, name);
+    s.analysisRun(namespace, name, name + "-hash3-step-2", "step-2", "hash3", """
+        {"phase":"Running","metricResults":[{"name":"success-rate","phase":"Running","count":1,"successful":1,
+          "measurements":[{"phase":"Successful","value":"[0.991]"}]}]}""");
+    s.writeStatus(namespace, name, st -> {
+      st.addProperty("phase", "Progressing");
+      st.addProperty("currentStepIndex", 2);
+      st.remove("pauseConditions");
+      st.remove("controllerPause");
+      st.getAsJsonObject("canary").add("currentStepAnalysisRunStatus",
+          JsonParser.parseString("{\"name\":\"" + name + "-hash3-step-2\",\"status\":\"Running\"}"));
+      return st;
+    });
+  }
+
+  /** Revision 3 aborted: traffic back on revision 2. */
+  public static void abortedCanary(RampSandbox s, String namespace, String name) {
+    pausedCanary(s, namespace, name);
+    s.writeStatus(namespace, name, st -> {
+      st.addProperty("phase", "Degraded");
+      st.addProperty("message", "aborted: metric success-rate failed (0.62 < 0.95)");
+      st.addProperty("abort", true);
+      st.addProperty("abortedAt", "2026-03-01T10:05:00Z");
+      st.addProperty("currentStepIndex", 0);
+      st.remove("pauseConditions");
+      st.remove("controllerPause");
+      st.add("canary", JsonParser.parseString(
+          "{\"weights\":{\"canary\":{\"weight\":0},\"stable\":{\"weight\":100}}}"));
+      return st;
+    });
+  }
 }
