@@ -8,8 +8,6 @@ import dev.ramp.api.analysis.ClusterAnalysisTemplate;
 import dev.ramp.api.analysis.ClusterAnalysisTemplateList;
 import dev.ramp.api.rollout.Rollout;
 import dev.ramp.api.rollout.RolloutList;
-import io.kubernetes.client.common.KubernetesListObject;
-import io.kubernetes.client.common.KubernetesObject;
 import java.util.Arrays;
 import java.util.Optional;
 
@@ -20,17 +18,18 @@ public enum RampKind {
       AnalysisTemplate.class, AnalysisTemplateList.class, "analysistemplate.yaml"),
   CLUSTER_ANALYSIS_TEMPLATE(RampApi.CLUSTER_ANALYSIS_TEMPLATE, RampApi.CLUSTER_ANALYSIS_TEMPLATES, false,
       ClusterAnalysisTemplate.class, ClusterAnalysisTemplateList.class, "clusteranalysistemplate.yaml"),
-  ANALYSIS_RUN(RampApi.ANALYSIS_RUN, RampApi.ANALYSIS_RUNS, true, AnalysisRun.class, AnalysisRunList.class, "analysisrun.yaml");
+  ANALYSIS_RUN(RampApi.ANALYSIS_RUN, RampApi.ANALYSIS_RUNS, true, AnalysisRun.class, AnalysisRunList.class,
+      "analysisrun.yaml");
 
   private final String kind;
   private final String plural;
   private final boolean namespaced;
-  private final Class<? extends KubernetesObject> type;
-  private final Class<? extends KubernetesListObject> listType;
+  private final Class<? extends RampObject> type;
+  private final Class<? extends RampObjectList<?>> listType;
   private final String crdFile;
 
-  RampKind(String kind, String plural, boolean namespaced, Class<? extends KubernetesObject> type,
-      Class<? extends KubernetesListObject> listType, String crdFile) {
+  RampKind(String kind, String plural, boolean namespaced, Class<? extends RampObject> type,
+      Class<? extends RampObjectList<?>> listType, String crdFile) {
     this.kind = kind;
     this.plural = plural;
     this.namespaced = namespaced;
@@ -68,11 +67,11 @@ public enum RampKind {
     return namespaced;
   }
 
-  public Class<? extends KubernetesObject> type() {
+  public Class<? extends RampObject> type() {
     return type;
   }
 
-  public Class<? extends KubernetesListObject> listType() {
+  public Class<? extends RampObjectList<?>> listType() {
     return listType;
   }
 

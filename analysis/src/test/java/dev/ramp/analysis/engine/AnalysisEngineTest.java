@@ -208,7 +208,7 @@ class AnalysisEngineTest {
     assertThat(result.noData()).isEqualTo(1);
     assertThat(result.measurements().get(0).noData()).isTrue();
     assertThat(result.measurements().get(0).value()).contains("[NaN]");
-    assertThat(result.measurements().get(0).message()).contains("no data: the query returned NaN (noData: Inconclusive)");
+    assertThat(result.measurements().get(0).message()).contains("no data: the query returned NaN (noData: inconclusive)");
 
     AnalysisRunSpec passing = AnalysisRunSpec.of(List.of(metric("idle-canary", "idle")
         .successCondition("result[0] >= 0.95").noData(NoDataPolicy.PASS).build()), List.of());

@@ -88,12 +88,12 @@ class MeasurementJudgeTest {
 
   @ParameterizedTest(name = "noData={0} on {1}")
   @CsvSource({
-      "FAIL,         EMPTY, Failed,       no data: the query returned an empty vector (noData: Fail)",
-      "INCONCLUSIVE, EMPTY, Inconclusive, no data: the query returned an empty vector (noData: Inconclusive)",
-      "PASS,         EMPTY, Successful,   no data: the query returned an empty vector (noData: Pass)",
-      "FAIL,         NAN,   Failed,       no data: the query returned NaN (noData: Fail)",
-      "INCONCLUSIVE, NAN,   Inconclusive, no data: the query returned NaN (noData: Inconclusive)",
-      "PASS,         NAN,   Successful,   no data: the query returned NaN (noData: Pass)",
+      "FAIL,         EMPTY, Failed,       no data: the query returned an empty vector (noData: fail)",
+      "INCONCLUSIVE, EMPTY, Inconclusive, no data: the query returned an empty vector (noData: inconclusive)",
+      "PASS,         EMPTY, Successful,   no data: the query returned an empty vector (noData: pass)",
+      "FAIL,         NAN,   Failed,       no data: the query returned NaN (noData: fail)",
+      "INCONCLUSIVE, NAN,   Inconclusive, no data: the query returned NaN (noData: inconclusive)",
+      "PASS,         NAN,   Successful,   no data: the query returned NaN (noData: pass)",
   })
   void theNoDataPolicyDecidesBeforeAnyCondition(NoDataPolicy policy, String kind, String phase, String message) {
     QueryResult result = kind.equals("EMPTY") ? EMPTY : NAN;

@@ -2,8 +2,8 @@ package dev.ramp.api.analysis;
 
 import com.google.gson.annotations.JsonAdapter;
 import dev.ramp.api.RampApi;
+import dev.ramp.api.RampObject;
 import dev.ramp.api.json.RecordTypeAdapterFactory;
-import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 
 /**
@@ -13,7 +13,7 @@ import io.kubernetes.client.openapi.models.V1ObjectMeta;
  */
 @JsonAdapter(RecordTypeAdapterFactory.class)
 public record AnalysisRun(String apiVersion, String kind, V1ObjectMeta metadata, AnalysisRunSpec spec,
-    AnalysisRunStatus status) implements KubernetesObject {
+    AnalysisRunStatus status) implements RampObject {
 
   public AnalysisRun {
     apiVersion = apiVersion == null ? RampApi.API_VERSION : apiVersion;
@@ -24,21 +24,6 @@ public record AnalysisRun(String apiVersion, String kind, V1ObjectMeta metadata,
 
   public AnalysisRun(V1ObjectMeta metadata, AnalysisRunSpec spec) {
     this(null, null, metadata, spec, null);
-  }
-
-  @Override
-  public V1ObjectMeta getMetadata() {
-    return metadata;
-  }
-
-  @Override
-  public String getApiVersion() {
-    return apiVersion;
-  }
-
-  @Override
-  public String getKind() {
-    return kind;
   }
 
   public AnalysisRun withStatus(AnalysisRunStatus newStatus) {

@@ -25,7 +25,7 @@ import java.util.OptionalInt;
  * @param failureLimit Failed measurements tolerated (default 0)
  * @param inconclusiveLimit Inconclusive measurements tolerated (default 0)
  * @param consecutiveErrorLimit consecutive Error measurements tolerated (default 4)
- * @param noData what an empty result or NaN counts as (default Inconclusive)
+ * @param noData what an empty result or NaN counts as (default inconclusive)
  */
 @JsonAdapter(RecordTypeAdapterFactory.class)
 public record Metric(

@@ -4,13 +4,13 @@ import com.google.gson.annotations.SerializedName;
 
 /**
  * What a measurement without data (an empty result or NaN, e.g. 0/0 while the canary gets no
- * traffic) counts as. Ramp's own field ({@code noData}); the default, Inconclusive, pauses the
+ * traffic) counts as. Ramp's own field ({@code noData}); the default, inconclusive, pauses the
  * rollout for a person rather than promote on missing evidence or abort an idle canary.
  */
 public enum NoDataPolicy {
-  @SerializedName("Fail") FAIL("Fail", AnalysisPhase.FAILED),
-  @SerializedName("Inconclusive") INCONCLUSIVE("Inconclusive", AnalysisPhase.INCONCLUSIVE),
-  @SerializedName("Pass") PASS("Pass", AnalysisPhase.SUCCESSFUL);
+  @SerializedName("fail") FAIL("fail", AnalysisPhase.FAILED),
+  @SerializedName("inconclusive") INCONCLUSIVE("inconclusive", AnalysisPhase.INCONCLUSIVE),
+  @SerializedName("pass") PASS("pass", AnalysisPhase.SUCCESSFUL);
 
   private final String wireName;
   private final AnalysisPhase measurementPhase;

@@ -20,7 +20,8 @@ public record ValueFrom(
   }
 
   public static ValueFrom secret(String name, String key) {
-    return new ValueFrom(Optional.of(new V1SecretKeySelector().name(name).key(key)), Optional.empty(), Optional.empty());
+    V1SecretKeySelector ref = new V1SecretKeySelector().name(name).key(key);
+    return new ValueFrom(Optional.of(ref), Optional.empty(), Optional.empty());
   }
 
   public static ValueFrom podTemplateHash(PodTemplateHashValue which) {

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.google.gson.JsonParseException;
 import dev.ramp.api.RampKind;
-import io.kubernetes.client.common.KubernetesObject;
+import dev.ramp.api.RampObject;
 import io.kubernetes.client.openapi.JSON;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,7 +79,7 @@ public final class Manifests {
    *
    * @throws IllegalArgumentException if the manifest is not one of Ramp's kinds
    */
-  public static KubernetesObject toObject(JsonNode manifest) {
+  public static RampObject toObject(JsonNode manifest) {
     String apiVersion = manifest.path("apiVersion").asText();
     String kind = manifest.path("kind").asText();
     RampKind rampKind = RampKind.of(apiVersion, kind).orElseThrow(() ->

@@ -2,8 +2,8 @@ package dev.ramp.api.rollout;
 
 import com.google.gson.annotations.JsonAdapter;
 import dev.ramp.api.RampApi;
+import dev.ramp.api.RampObject;
 import dev.ramp.api.json.RecordTypeAdapterFactory;
-import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.models.V1ObjectMeta;
 
 /**
@@ -14,7 +14,7 @@ import io.kubernetes.client.openapi.models.V1ObjectMeta;
  */
 @JsonAdapter(RecordTypeAdapterFactory.class)
 public record Rollout(String apiVersion, String kind, V1ObjectMeta metadata, RolloutSpec spec, RolloutStatus status)
-    implements KubernetesObject {
+    implements RampObject {
 
   public Rollout {
     apiVersion = apiVersion == null ? RampApi.API_VERSION : apiVersion;
@@ -25,21 +25,6 @@ public record Rollout(String apiVersion, String kind, V1ObjectMeta metadata, Rol
 
   public Rollout(V1ObjectMeta metadata, RolloutSpec spec) {
     this(null, null, metadata, spec, null);
-  }
-
-  @Override
-  public V1ObjectMeta getMetadata() {
-    return metadata;
-  }
-
-  @Override
-  public String getApiVersion() {
-    return apiVersion;
-  }
-
-  @Override
-  public String getKind() {
-    return kind;
   }
 
   public Rollout withStatus(RolloutStatus newStatus) {

@@ -2,41 +2,21 @@ package dev.ramp.api.rollout;
 
 import com.google.gson.annotations.JsonAdapter;
 import dev.ramp.api.RampApi;
+import dev.ramp.api.RampObjectList;
 import dev.ramp.api.json.RecordTypeAdapterFactory;
 import dev.ramp.api.value.Copies;
-import io.kubernetes.client.common.KubernetesListObject;
 import io.kubernetes.client.openapi.models.V1ListMeta;
 import java.util.List;
 
 /** A page of {@link Rollout}s, as a LIST returns it. */
 @JsonAdapter(RecordTypeAdapterFactory.class)
 public record RolloutList(String apiVersion, String kind, V1ListMeta metadata, List<Rollout> items)
-    implements KubernetesListObject {
+    implements RampObjectList<Rollout> {
 
   public RolloutList {
     apiVersion = apiVersion == null ? RampApi.API_VERSION : apiVersion;
     kind = kind == null ? "RolloutList" : kind;
     metadata = metadata == null ? new V1ListMeta() : metadata;
     items = Copies.list(items);
-  }
-
-  @Override
-  public V1ListMeta getMetadata() {
-    return metadata;
-  }
-
-  @Override
-  public List<Rollout> getItems() {
-    return items;
-  }
-
-  @Override
-  public String getApiVersion() {
-    return apiVersion;
-  }
-
-  @Override
-  public String getKind() {
-    return kind;
   }
 }

@@ -21,23 +21,26 @@ final class ObjectNames {
       out.add(FieldErrors.required("metadata.name", "name or generateName is required"));
       return out;
     }
-    if (!name.isEmpty()) {
-      subdomain("metadata.name", name, out);
-    } else {
-      // a generated name appends five characters, which must still make a valid name
-      String trimmed = generateName.endsWith("-") ? generateName.substring(0, generateName.length() - 1) : generateName;
-      if (!trimmed.isEmpty() && !DNS1123_SUBDOMAIN.matcher(trimmed).matches()) {
-        subdomain("metadata.generateName", generateName, out);
+    if (!generateName.isEmpty()) {
+      // a generated name appends random characters, so a trailing dash is fine
+      String masked = generateName.endsWith("-")
+          ? generateName.substring(0, generateName.length() - 1) + "a"
+          : generateName;
+      if (!DNS1123_SUBDOMAIN.matcher(masked).matches() || masked.length() > 253) {
+        subdomain("metadata.generateName", masked, generateName, out);
       }
+    }
+    if (!name.isEmpty()) {
+      subdomain("metadata.name", name, name, out);
     }
     return out;
   }
 
-  private static void subdomain(String field, String value, List<FieldError> out) {
-    if (value.length() > 253) {
+  private static void subdomain(String field, String checked, String value, List<FieldError> out) {
+    if (checked.length() > 253) {
       out.add(FieldErrors.invalid(field, value, "must be no more than 253 characters"));
     }
-    if (!DNS1123_SUBDOMAIN.matcher(value).matches()) {
+    if (!DNS1123_SUBDOMAIN.matcher(checked).matches()) {
       out.add(FieldErrors.invalid(field, value, "a lowercase RFC 1123 subdomain must consist of lower case"
           + " alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character"
           + " (e.g. 'example.com', regex used for validation is '" + DNS1123_SUBDOMAIN_FORMAT + "')"));

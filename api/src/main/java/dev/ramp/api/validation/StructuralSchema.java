@@ -111,6 +111,7 @@ public final class StructuralSchema {
   }
 
   private List<FieldError> withListTypesAndRules(List<FieldError> errors, ObjectNode object, ObjectNode oldObject) {
+    errors.addAll(EmbeddedResources.validate(root, object));
     errors.addAll(ListTypeValidator.validate(root, object));
     if (rules.isPresent()) {
       if (errors.stream().anyMatch(FieldErrors::blocksCel)) {
@@ -138,7 +139,8 @@ public final class StructuralSchema {
       errors.addAll(ListTypeValidator.validate(node, value));
       for (FieldError e : errors) {
         String at = e.field().equals(FieldErrors.NO_FIELD) ? node.path + ".default" : node.path + ".default." + e.field();
-        problems.add(at, e.body());
+        // the default itself is the validated root, whose name prints as an empty string
+        problems.add(at, e.body().replace(":  in body ", ": in body "));
       }
     }
     for (SchemaNode p : node.properties.values()) {

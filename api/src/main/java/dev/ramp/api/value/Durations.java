@@ -82,7 +82,8 @@ public final class Durations {
       if (nanosPerUnit == null) {
         throw new DurationFormatException(text, "unknown unit \"" + unit + "\"");
       }
-      BigInteger nanos = new BigDecimal(number.endsWith(".") ? number + "0" : number.startsWith(".") ? "0" + number : number)
+      String decimal = number.endsWith(".") ? number + "0" : number.startsWith(".") ? "0" + number : number;
+      BigInteger nanos = new BigDecimal(decimal)
           .multiply(BigDecimal.valueOf(nanosPerUnit))
           .setScale(0, RoundingMode.DOWN)
           .toBigIntegerExact();

@@ -45,7 +45,8 @@ public final class IntOrStrings {
       try {
         percent = Integer.parseInt(text.substring(0, text.length() - 1));
       } catch (NumberFormatException e) {
-        throw new IllegalArgumentException(field + ": expected a number or a percentage such as 25%, got \"" + text + "\"", e);
+        throw new IllegalArgumentException(
+            field + ": expected a number or a percentage such as 25%, got \"" + text + "\"", e);
       }
       long scaled = (long) percent * total;
       return (int) (roundUp ? (scaled + 99) / 100 : scaled / 100);

@@ -118,7 +118,7 @@ class AnalysisJsonTest {
     Metric metric = template().spec().metric("success-rate").orElseThrow().toBuilder().count(3).build();
     Measurement nan = Measurement.builder(AnalysisPhase.INCONCLUSIVE)
         .value("NaN").noData(true).startedAt(t).finishedAt(t)
-        .message("no data: the query returned NaN; noData: Inconclusive")
+        .message("no data: the query returned NaN; noData: inconclusive")
         .metadata(Map.of("resolvedQuery", "sum(rate(x[1m]))"))
         .build();
     Measurement ok = Measurement.builder(AnalysisPhase.SUCCESSFUL).value("[0.97]").startedAt(t).finishedAt(t)
@@ -141,7 +141,7 @@ class AnalysisJsonTest {
     assertThat(tree.at("/status/metricResults/0/measurements/0/noData").asBoolean()).isTrue();
     assertThat(tree.at("/status/metricResults/0/measurements/1/value").asText()).isEqualTo("[0.97]");
     assertThat(tree.at("/status/phase").asText()).isEqualTo("Running");
-    assertThat(tree.at("/spec/metrics/0/noData").asText()).isEqualTo("Inconclusive");
+    assertThat(tree.at("/spec/metrics/0/noData").asText()).isEqualTo("inconclusive");
     assertThat(tree.at("/spec").has("terminate")).isTrue();
     assertThat(back.status().metricResult("success-rate").orElseThrow().lastMeasurement()).contains(ok);
   }

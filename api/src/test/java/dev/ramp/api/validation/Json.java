@@ -10,6 +10,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 final class Json {
 
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private Json() {}
 
@@ -20,6 +21,15 @@ final class Json {
   static JsonNode node(String yamlOrJson) {
     try {
       return YAML.readTree(yamlOrJson);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+  }
+
+  /** Strict JSON, parsed much faster than YAML (for loops). */
+  static ObjectNode json(String json) {
+    try {
+      return (ObjectNode) JSON.readTree(json);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
@@ -41,7 +51,7 @@ final class Json {
   }
 
   static ObjectNode canaryObject(String name, String spec) {
-    return object("{\"apiVersion\": \"fidelity.example.com/v1\", \"kind\": \"Canary\", \"metadata\": {\"name\": \""
+    return json("{\"apiVersion\": \"fidelity.example.com/v1\", \"kind\": \"Canary\", \"metadata\": {\"name\": \""
         + name + "\", \"namespace\": \"fid\"}, \"spec\": " + spec + "}");
   }
 }

@@ -67,6 +67,15 @@ class TypedClientTest {
   }
 
   @Test
+  void kubeconfigWorksForClientJava() throws Exception {
+    var config = io.kubernetes.client.util.KubeConfig.loadKubeConfig(new java.io.StringReader(sandbox.kubeconfig()));
+    assertThat(config.getCurrentContext()).isEqualTo("sandbox");
+    var client = io.kubernetes.client.util.ClientBuilder.kubeconfig(config).build();
+    var namespaces = new CoreV1Api(client).listNamespace().execute().getItems();
+    assertThat(namespaces).extracting(ns -> ns.getMetadata().getName()).contains("default", "kube-system");
+  }
+
+  @Test
   void staleUpdateIsAConflict() throws ApiException {
     V1ConfigMap created = core.createNamespacedConfigMap("default",
         new V1ConfigMap().metadata(new V1ObjectMeta().name("stale")).data(Map.of("k", "v"))).execute();

@@ -1,9 +1,7 @@
 package dev.ramp.sandbox.controllers;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramp.sandbox.crd.CrdTypes;
-import dev.ramp.sandbox.json.Json;
 import dev.ramp.sandbox.registry.ResourceType;
 import dev.ramp.sandbox.server.DeleteOptions;
 import dev.ramp.sandbox.server.Resources;
@@ -64,18 +62,6 @@ final class CrdController implements Controller {
         return;
       }
     }
-    Writes.update(resources, crds, "", name, "", object -> {
-      var metadata = Json.metadata(object);
-      List<String> finalizers = Json.stringList(metadata.get("finalizers"));
-      if (!finalizers.remove(CLEANUP)) {
-        return null;
-      }
-      ArrayNode list = metadata.putArray("finalizers");
-      finalizers.forEach(list::add);
-      if (finalizers.isEmpty()) {
-        metadata.remove("finalizers");
-      }
-      return object;
-    });
+    Writes.removeFinalizer(resources, crds, "", name, CLEANUP);
   }
 }

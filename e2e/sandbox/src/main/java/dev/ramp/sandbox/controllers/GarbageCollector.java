@@ -148,7 +148,7 @@ final class GarbageCollector implements Controller {
         resources.registry().forCollection(dependent.collection())
             .ifPresent(dependentType -> removeOwnerReferences(dependentType, dependent, Set.of(uid)));
       }
-      removeFinalizer(type.get(), ref.get(), ORPHAN);
+      Writes.removeFinalizer(resources, type.get(), ref.get().namespace(), ref.get().name(), ORPHAN);
     } else if (finalizers.contains(FOREGROUND)) {
       boolean remaining = false;
       for (ObjectRef dependent : dependents) {
@@ -160,24 +160,8 @@ final class GarbageCollector implements Controller {
         }
       }
       if (!remaining || resources.store().dependentsOf(uid).isEmpty()) {
-        removeFinalizer(type.get(), ref.get(), FOREGROUND);
+        Writes.removeFinalizer(resources, type.get(), ref.get().namespace(), ref.get().name(), FOREGROUND);
       }
     }
-  }
-
-  private void removeFinalizer(ResourceType type, ObjectRef ref, String finalizer) {
-    Writes.update(resources, type, ref.namespace(), ref.name(), "", object -> {
-      ObjectNode metadata = Json.metadata(object);
-      List<String> finalizers = Json.stringList(metadata.get("finalizers"));
-      if (!finalizers.remove(finalizer)) {
-        return null;
-      }
-      ArrayNode list = metadata.putArray("finalizers");
-      finalizers.forEach(list::add);
-      if (finalizers.isEmpty()) {
-        metadata.remove("finalizers");
-      }
-      return object;
-    });
   }
 }

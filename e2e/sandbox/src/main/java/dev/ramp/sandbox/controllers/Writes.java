@@ -46,6 +46,24 @@ final class Writes {
     throw ApiException.conflict(type.target(), name);
   }
 
+  /** Removes one finalizer from an object; the object goes when it was the last one and it is being deleted. */
+  static void removeFinalizer(Resources resources, ResourceType type, String namespace, String name, String finalizer) {
+    update(resources, type, namespace, name, "", object -> {
+      ObjectNode metadata = Json.metadata(object);
+      java.util.List<String> finalizers = Json.stringList(metadata.get("finalizers"));
+      if (!finalizers.remove(finalizer)) {
+        return null;
+      }
+      if (finalizers.isEmpty()) {
+        metadata.remove("finalizers");
+      } else {
+        com.fasterxml.jackson.databind.node.ArrayNode list = metadata.putArray("finalizers");
+        finalizers.forEach(list::add);
+      }
+      return object;
+    });
+  }
+
   static void delete(Resources resources, ResourceType type, String namespace, String name, DeleteOptions options) {
     try {
       resources.delete(type, namespace, name, options);

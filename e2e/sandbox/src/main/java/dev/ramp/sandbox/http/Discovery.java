@@ -122,6 +122,56 @@ final class Discovery {
     verbs.forEach(list::add);
   }
 
+  /**
+   * The OpenAPI v3 index. Its documents are minimal: one PATCH operation per kind declaring the
+   * {@code fieldValidation} parameter, which is what kubectl reads to leave validation to the server.
+   */
+  ObjectNode openApiV3Root() {
+    ObjectNode root = Json.object();
+    ObjectNode paths = root.putObject("paths");
+    java.util.Set<String> groupVersions = new java.util.LinkedHashSet<>();
+    for (ResourceType type : registry.all()) {
+      groupVersions.add(type.group().isEmpty() ? "api/" + type.version() : "apis/" + type.group() + "/" + type.version());
+    }
+    for (String groupVersion : groupVersions) {
+      String[] parts = groupVersion.split("/");
+      String group = parts[0].equals("api") ? "" : parts[1];
+      String version = parts[parts.length - 1];
+      String hash = Integer.toHexString(Json.string(openApiV3(group, version)).hashCode()).toUpperCase(java.util.Locale.ROOT);
+      paths.putObject(groupVersion).put("serverRelativeURL", "/openapi/v3/" + groupVersion + "?hash=" + hash);
+    }
+    return root;
+  }
+
+  ObjectNode openApiV3(String group, String version) {
+    ObjectNode document = Json.object();
+    document.put("openapi", "3.0.0");
+    ObjectNode info = document.putObject("info");
+    info.put("title", "Kubernetes");
+    info.put("version", "v1.28.7");
+    ObjectNode paths = document.putObject("paths");
+    String prefix = group.isEmpty() ? "/api/" + version : "/apis/" + group + "/" + version;
+    for (ResourceType type : registry.typesOf(group, version)) {
+      String path = prefix + (type.namespaced() ? "/namespaces/{namespace}/" : "/") + type.plural() + "/{name}";
+      ObjectNode patch = paths.putObject(path).putObject("patch");
+      patch.put("operationId", "patch" + type.kind());
+      ArrayNode parameters = patch.putArray("parameters");
+      for (String parameter : List.of("dryRun", "fieldManager", "fieldValidation", "force")) {
+        ObjectNode entry = parameters.addObject();
+        entry.put("name", parameter);
+        entry.put("in", "query");
+        entry.putObject("schema").put("type", parameter.equals("force") ? "boolean" : "string");
+      }
+      patch.putObject("responses").putObject("200").put("description", "OK");
+      patch.put("x-kubernetes-action", "patch");
+      ObjectNode gvk = patch.putObject("x-kubernetes-group-version-kind");
+      gvk.put("group", group);
+      gvk.put("version", version);
+      gvk.put("kind", type.kind());
+    }
+    return document;
+  }
+
   static ObjectNode version() {
     ObjectNode version = Json.object();
     version.put("major", "1");

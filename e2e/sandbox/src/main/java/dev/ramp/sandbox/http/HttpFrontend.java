@@ -25,7 +25,6 @@ import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -115,6 +114,7 @@ public final class HttpFrontend implements AutoCloseable {
     switch (segments.get(0)) {
       case "healthz", "livez", "readyz" -> sendText(exchange, 200, "ok");
       case "version" -> send(exchange, 200, Discovery.version(), List.of());
+      case "openapi" -> openApi(exchange, segments);
       case "api" -> {
         if (segments.size() == 1) {
           send(exchange, 200, discovery.apiVersions("127.0.0.1:" + port()), List.of());
@@ -145,6 +145,37 @@ public final class HttpFrontend implements AutoCloseable {
       }
       default -> throw ApiException.pathNotFound();
     }
+  }
+
+  private void openApi(HttpExchange exchange, List<String> segments) {
+    if (segments.size() == 2 && segments.get(1).equals("v2")) {
+      byte[] document = OpenApiV2.document(registry);
+      try {
+        exchange.getResponseHeaders().set("Content-Type", OpenApiV2.PROTOBUF);
+        exchange.sendResponseHeaders(200, document.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+          out.write(document);
+        }
+      } catch (IOException e) {
+        // the client went away
+      }
+      return;
+    }
+    if (segments.size() < 2 || !segments.get(1).equals("v3")) {
+      throw ApiException.pathNotFound();
+    }
+    if (segments.size() == 2) {
+      send(exchange, 200, discovery.openApiV3Root(), List.of());
+      return;
+    }
+    boolean core = segments.get(2).equals("api") && segments.size() == 4;
+    boolean named = segments.get(2).equals("apis") && segments.size() == 5;
+    String group = core ? "" : named ? segments.get(3) : null;
+    String version = segments.get(segments.size() - 1);
+    if (group == null || !discovery.serves(group, version)) {
+      throw ApiException.pathNotFound();
+    }
+    send(exchange, 200, discovery.openApiV3(group, version), List.of());
   }
 
   /** What a resource path names. */
@@ -403,9 +434,5 @@ public final class HttpFrontend implements AutoCloseable {
     try (OutputStream out = exchange.getResponseBody()) {
       out.write(bytes);
     }
-  }
-
-  static List<String> split(String text) {
-    return Arrays.asList(text.split(","));
   }
 }

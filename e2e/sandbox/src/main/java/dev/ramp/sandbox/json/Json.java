@@ -92,12 +92,22 @@ public final class Json {
     return list;
   }
 
-  public static ObjectNode parseObject(byte[] bytes) throws IOException {
-    JsonNode node = MAPPER.readTree(bytes);
-    if (node == null || !node.isObject()) {
-      throw new IOException("expected a JSON object");
+  /**
+   * Sorts the keys of every object, in place, as Go's encoding/json writes a map: how a real server
+   * returns custom resources, which it keeps as unstructured maps.
+   */
+  public static void sortKeys(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      java.util.TreeMap<String, JsonNode> sorted = new java.util.TreeMap<>();
+      object.fields().forEachRemaining(field -> sorted.put(field.getKey(), field.getValue()));
+      object.removeAll();
+      sorted.forEach((key, value) -> {
+        sortKeys(value);
+        object.set(key, value);
+      });
+    } else if (node != null && node.isArray()) {
+      node.forEach(Json::sortKeys);
     }
-    return (ObjectNode) node;
   }
 
   public static JsonNode parseYaml(String text) throws IOException {

@@ -2,6 +2,7 @@ package dev.ramp.sandbox.registry;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -17,10 +18,11 @@ import java.util.concurrent.ConcurrentHashMap;
  * (discovery). Changes replace an immutable snapshot, so readers never lock.
  */
 public final class TypeRegistry {
+  /** Insertion-ordered maps: built-ins first, so a shared collection's first type is its storage type. */
   private record Snapshot(Map<String, ResourceType> byPath, Map<String, ResourceType> byKind,
-      Map<String, List<ResourceType>> byCrd, List<String> groupOrder) {}
+      Map<String, List<ResourceType>> byCrd, List<String> groupOrder, Map<String, ResourceType> collections) {}
 
-  private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), List.of());
+  private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), List.of(), Map.of());
   private final Set<String> terminatingCrds = ConcurrentHashMap.newKeySet();
 
   private static String pathKey(String group, String version, String plural) {
@@ -75,7 +77,12 @@ public final class TypeRegistry {
         add(type, byPath, byKind, groupOrder);
       }
     }
-    snapshot = new Snapshot(Map.copyOf(byPath), Map.copyOf(byKind), Map.copyOf(byCrd), List.copyOf(groupOrder));
+    Map<String, ResourceType> collections = new LinkedHashMap<>();
+    for (ResourceType type : byPath.values()) {
+      collections.putIfAbsent(type.collection(), type);
+    }
+    snapshot = new Snapshot(Collections.unmodifiableMap(byPath), Collections.unmodifiableMap(byKind),
+        Collections.unmodifiableMap(byCrd), List.copyOf(groupOrder), Collections.unmodifiableMap(collections));
   }
 
   private static void add(ResourceType type, Map<String, ResourceType> byPath, Map<String, ResourceType> byKind,
@@ -114,15 +121,11 @@ public final class TypeRegistry {
 
   /** One type per collection: what controllers use to read and delete stored objects. */
   public Map<String, ResourceType> collections() {
-    Map<String, ResourceType> collections = new LinkedHashMap<>();
-    for (ResourceType type : snapshot.byPath.values()) {
-      collections.putIfAbsent(type.collection(), type);
-    }
-    return collections;
+    return snapshot.collections;
   }
 
   public Optional<ResourceType> forCollection(String collection) {
-    return Optional.ofNullable(collections().get(collection));
+    return Optional.ofNullable(snapshot.collections.get(collection));
   }
 
   public List<ResourceType> typesOf(String group, String version) {

@@ -30,7 +30,4 @@ public record DeleteOptions(Optional<Propagation> propagation, Optional<String> 
     return new DeleteOptions(Optional.of(Propagation.BACKGROUND), Optional.empty(), Optional.empty(), false);
   }
 
-  public static DeleteOptions withPropagation(Propagation propagation) {
-    return new DeleteOptions(Optional.of(propagation), Optional.empty(), Optional.empty(), false);
-  }
 }

@@ -6,8 +6,4 @@ import dev.ramp.sandbox.selector.LabelSelector;
 /** A LIST's options: selectors and pagination. */
 public record ListOptions(LabelSelector labels, FieldSelector fields, long limit, String continueToken) {
   public static final ListOptions ALL = new ListOptions(LabelSelector.EVERYTHING, FieldSelector.EVERYTHING, 0, "");
-
-  public static ListOptions labels(LabelSelector selector) {
-    return new ListOptions(selector, FieldSelector.EVERYTHING, 0, "");
-  }
 }

@@ -210,6 +210,9 @@ public final class Resources {
     if (!errors.isEmpty()) {
       throw invalid(type, name, errors);
     }
+    if (type.custom()) {
+      Json.sortKeys(stored);
+    }
     if (options.dryRun()) {
       Json.metadata(stored).remove("resourceVersion");
       return new Result(201, type.present(stored), warnings);
@@ -450,6 +453,9 @@ public final class Resources {
       if (generationChanged(type, next, current)) {
         Json.metadata(next).put("generation", current.path("metadata").path("generation").asLong(0) + 1);
       }
+      if (type.custom()) {
+        Json.sortKeys(next);
+      }
       if (next.equals(SAME_VALUE, current)) {
         return new Result(200, type.present(current), warnings);
       }
@@ -555,6 +561,9 @@ public final class Resources {
 
   public Result delete(ResourceType type, String namespace, String name, DeleteOptions options) {
     String ns = scope(type, namespace);
+    if (type.collection().equals(NAMESPACES) && List.of("default", "kube-system", "kube-public").contains(name)) {
+      throw ApiException.forbidden(type.target(), name, "this namespace may not be deleted", null, null);
+    }
     while (true) {
       ObjectNode current = stored(type, ns, name);
       long currentRv = Store.resourceVersionOf(current);
@@ -615,6 +624,9 @@ public final class Resources {
           condition.put("message", "CustomResourceDefinition marked for deletion; instance deletion pending");
         }
         Metadata.canonicalize(next);
+        if (type.custom()) {
+          Json.sortKeys(next);
+        }
         if (next.equals(SAME_VALUE, current) || options.dryRun()) {
           return new Result(200, type.present(next));
         }
