@@ -15,7 +15,8 @@ import java.util.stream.Collectors;
 /**
  * {@code kubectl ramp undo [--to-revision N]}: the Rollout's pod template becomes that of an
  * earlier revision's ReplicaSet (the previous one by default), without the pod-template-hash label
- * the controller put on it. The controller then rolls that template out as a new update.
+ * the controller put on it and without the defaults the API server filled in (so it is the very
+ * template, and the controller takes that revision up again).
  */
 public final class UndoDecision {
   private UndoDecision() {}
@@ -46,7 +47,7 @@ public final class UndoDecision {
             + (current > 0 ? "revision " + current : "its first revision") + ")");
       }
     }
-    JsonObject wanted = withoutHashLabel(target.get().template());
+    JsonObject wanted = ServerDefaults.strip(withoutHashLabel(target.get().template()));
     JsonObject patch = Patches.diff(template.get(), wanted);
     if (patch.size() == 0) {
       return new AlreadyDone("rollout " + name + " already runs the template of revision "
@@ -59,17 +60,25 @@ public final class UndoDecision {
     return Write.spec(document, new SpecObserved());
   }
 
-  /** The revision that {@code toRevision} or the default picks, for the report; the decision said it exists. */
-  public static String report(RolloutSnapshot before, OptionalLong toRevision) {
+  /**
+   * What happened: the revision gone back to, and whether the controller took that revision up
+   * again or, its template differing in defaults a person had written out, rolls it out anew.
+   */
+  public static String report(RolloutSnapshot before, Rollout after, OptionalLong toRevision) {
     long current = before.currentRevision().orElse(Long.MAX_VALUE);
     Optional<ReplicaSetInfo> target = before.replicaSets().stream()
         .filter(rs -> rs.revision().isPresent())
         .filter(rs -> toRevision.isPresent() ? rs.revision().getAsLong() == toRevision.getAsLong()
             : rs.revision().getAsLong() < current)
         .findFirst();
-    return target.map(rs -> "rolled rollout " + before.name() + " back to revision " + rs.revision().getAsLong()
-            + " (" + String.join(", ", rs.images()) + "); the controller rolls it out as a new update")
-        .orElse("rolled rollout " + before.name() + " back");
+    if (target.isEmpty()) {
+      return "rolled rollout " + before.name() + " back";
+    }
+    ReplicaSetInfo rs = target.get();
+    String text = "rolled rollout " + before.name() + " back to revision " + rs.revision().getAsLong() + " ("
+        + String.join(", ", rs.images()) + ")";
+    return rs.hasHash(after.status().currentPodHash()) ? text
+        : text + "; the controller rolls its template out as a new revision";
   }
 
   /** The template without the controller's pod-template-hash label, as the Rollout's template was. */

@@ -22,9 +22,10 @@ class UndoDecisionTest {
     assertThat(write.specPatch().orElseThrow().toString()).isEqualTo(
         "{\"spec\":{\"template\":{\"spec\":{\"containers\":[{\"name\":\"web\",\"image\":\"web:2.0\"},"
             + "{\"name\":\"proxy\",\"image\":\"envoy:1.0\",\"ports\":[{\"containerPort\":9901}]}]}}}}");
-    assertThat(UndoDecision.report(onThree, OptionalLong.empty())).isEqualTo(
-        "rolled rollout web back to revision 2 (web=web:2.0, proxy=envoy:1.0); the controller rolls it out as a new"
-            + " update");
+    assertThat(UndoDecision.report(onThree, Snapshots.withStatus(onThree, HEALTHY), OptionalLong.empty()))
+        .isEqualTo("rolled rollout web back to revision 2 (web=web:2.0, proxy=envoy:1.0)");
+    assertThat(UndoDecision.report(onThree, onThree.rollout(), OptionalLong.empty())).isEqualTo("rolled rollout web"
+        + " back to revision 2 (web=web:2.0, proxy=envoy:1.0); the controller rolls its template out as a new revision");
   }
 
   @Test

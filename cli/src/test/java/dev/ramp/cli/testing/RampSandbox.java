@@ -39,7 +39,7 @@ public final class RampSandbox implements AutoCloseable {
   }
 
   public static RampSandbox start(Path dir) {
-    Sandbox sandbox = Sandbox.start();
+    Sandbox sandbox = Sandbox.builder().podReadyDelay(java.time.Duration.ofMillis(50)).start();
     for (RampKind kind : RampKind.values()) {
       sandbox.applyText(Crds.yaml(kind));
     }
