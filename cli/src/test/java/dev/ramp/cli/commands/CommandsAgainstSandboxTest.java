@@ -95,6 +95,33 @@ class CommandsAgainstSandboxTest {
   }
 
   @Test
+  void onATerminalTheLiveViewIsRedrawnInPlaceInColour() {
+    Fixtures.pausedCanary(sandbox, "default", "live");
+
+    Result result = sandbox.runOnTerminal(80, 60, "status", "live", "-w", "--interval", "100ms", "--timeout", "350ms");
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    String[] frames = result.out().split("\033\\[J", -1);
+    assertThat(frames.length).as("one clear per frame").isGreaterThanOrEqualTo(3);
+    // Each frame after the first moves the cursor up over the one before: the view stays in place.
+    int firstFrameLines = (int) frames[1].substring(0, frames[1].lastIndexOf('\n') + 1).lines().count();
+    assertThat(frames[1]).endsWith("\033[" + firstFrameLines + "F");
+    assertThat(frames[1]).contains("\033[33m॥ Paused\033[0m (CanaryPauseStep)").contains("watching (gives up after");
+    assertThat(result.out().lines()).allSatisfy(line ->
+        assertThat(line.replaceAll("\033\\[[0-9;]*[mFJ]", "").length()).isLessThanOrEqualTo(80));
+  }
+
+  @Test
+  void noColorOnATerminalIsPlainText() {
+    Fixtures.healthyCanary(sandbox, "default", "mono");
+
+    Result result = sandbox.runOnTerminal(80, 60, "status", "mono", "--no-color");
+
+    assertThat(result.exitCode()).isZero();
+    assertThat(result.out()).doesNotContain("\033").contains("Status:     [x] Healthy");
+  }
+
+  @Test
   void statusWatchGivesUpAtItsTimeout() {
     Fixtures.pausedCanary(sandbox, "default", "slow");
 

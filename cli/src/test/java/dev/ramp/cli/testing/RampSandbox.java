@@ -159,13 +159,22 @@ public final class RampSandbox implements AutoCloseable {
     return run(Map.of(), args);
   }
 
+  /** Runs the plugin as on a person's terminal of this size: colours, symbols, the live view redrawn in place. */
+  public Result runOnTerminal(int width, int height, String... args) {
+    return run(Map.of("LANG", "en_US.UTF-8"), new Terminal(true, width, height, true), args);
+  }
+
   public Result run(Map<String, String> extraEnv, String... args) {
+    return run(extraEnv, Terminal.plain(100), args);
+  }
+
+  private Result run(Map<String, String> extraEnv, Terminal terminal, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Map<String, String> variables = new java.util.HashMap<>(Map.of("KUBECONFIG", kubeconfig.toString(), "HOME", "/nonexistent"));
     variables.putAll(extraEnv);
     Env env = new Env(variables, Clock.systemUTC(), Sleeper.SYSTEM, new PrintWriter(out, true), new PrintWriter(err, true),
-        Terminal.plain(100));
+        terminal);
     int code = Main.run(args, env);
     return new Result(code, out.toString(), err.toString());
   }
