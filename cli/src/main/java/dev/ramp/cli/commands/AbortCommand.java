@@ -3,21 +3,12 @@ package dev.ramp.cli.commands;
 import dev.ramp.cli.core.AbortDecision;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code kubectl ramp abort NAME}. */
 @Command(name = "abort", description = "Abort the update in progress: all traffic goes back to the stable revision.")
 final class AbortCommand extends WriteCommand implements Callable<Integer> {
-  @ParentCommand
-  RampCommand root;
-
   AbortCommand(Env env) {
     super(env);
-  }
-
-  @Override
-  GlobalOptions global() {
-    return root.global();
   }
 
   @Override

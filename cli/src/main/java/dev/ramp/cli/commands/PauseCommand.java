@@ -3,21 +3,12 @@ package dev.ramp.cli.commands;
 import dev.ramp.cli.core.PauseDecision;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code kubectl ramp pause NAME}. */
 @Command(name = "pause", description = "Hold the rollout where it is until `kubectl ramp resume` (spec.paused).")
 final class PauseCommand extends WriteCommand implements Callable<Integer> {
-  @ParentCommand
-  RampCommand root;
-
   PauseCommand(Env env) {
     super(env);
-  }
-
-  @Override
-  GlobalOptions global() {
-    return root.global();
   }
 
   @Override

@@ -4,26 +4,17 @@ import dev.ramp.cli.core.PromoteDecision;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code kubectl ramp promote NAME [--full]}. */
 @Command(name = "promote", description = {
     "Promote a paused rollout, or skip the step it is on (an analysis it waits for, pods not ready yet).",
     "--full skips every remaining step, pause and analysis."})
 final class PromoteCommand extends WriteCommand implements Callable<Integer> {
-  @ParentCommand
-  RampCommand root;
-
   @Option(names = "--full", description = "Skip all remaining steps, pauses and analyses")
   boolean full;
 
   PromoteCommand(Env env) {
     super(env);
-  }
-
-  @Override
-  GlobalOptions global() {
-    return root.global();
   }
 
   @Override

@@ -3,31 +3,17 @@ package dev.ramp.cli.commands;
 import dev.ramp.cli.core.SetImageDecision;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
 /** {@code kubectl ramp set image NAME CONTAINER=IMAGE}. */
 @Command(name = "image", description = "Set a container's image (CONTAINER=IMAGE; *=IMAGE sets every container's).")
 final class SetImageCommand extends WriteCommand implements Callable<Integer> {
-  @ParentCommand
-  SetCommand set;
-
-  @Spec
-  CommandSpec spec;
-
   @Parameters(index = "1", paramLabel = "CONTAINER=IMAGE", description = "The container and its new image")
   String assignment;
 
   SetImageCommand(Env env) {
     super(env);
-  }
-
-  @Override
-  GlobalOptions global() {
-    return set.root.global();
   }
 
   @Override

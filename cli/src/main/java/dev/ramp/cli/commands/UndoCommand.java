@@ -5,24 +5,15 @@ import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /** {@code kubectl ramp undo NAME [--to-revision N]}. */
 @Command(name = "undo", description = "Go back to the previous revision's pod template (or revision N's).")
 final class UndoCommand extends WriteCommand implements Callable<Integer> {
-  @ParentCommand
-  RampCommand root;
-
   @Option(names = "--to-revision", paramLabel = "N", description = "The revision to go back to (default: the previous)")
   Long toRevision;
 
   UndoCommand(Env env) {
     super(env);
-  }
-
-  @Override
-  GlobalOptions global() {
-    return root.global();
   }
 
   @Override

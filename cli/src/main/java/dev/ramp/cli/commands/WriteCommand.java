@@ -10,8 +10,10 @@ import dev.ramp.cli.kube.RolloutWriter.Applied;
 import java.time.Duration;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /**
  * What the commands that change a rollout share: the rollout's name, {@code --timeout}, and the
@@ -31,7 +33,13 @@ abstract class WriteCommand {
     this.env = env;
   }
 
-  abstract GlobalOptions global();
+  @Spec
+  CommandSpec spec;
+
+  /** The options given to {@code kubectl ramp} itself, wherever this command sits in the tree. */
+  GlobalOptions global() {
+    return ((RampCommand) spec.root().userObject()).global();
+  }
 
   /**
    * @param action the noun for messages ({@code abort})
