@@ -140,6 +140,73 @@ class WithTheControllerTest {
     assertThat(resume.out()).isEqualTo("resumed rollout hold\n");
   }
 
+  @Test
+  void aBlueGreenWaitsForPromotionThenSwitchesTheActiveService() {
+    sandbox.apply("""
+        apiVersion: v1
+        kind: Service
+        metadata: {name: bg-active}
+        spec: {selector: {app: bg}, ports: [{port: 80}]}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: bg-preview}
+        spec: {selector: {app: bg}, ports: [{port: 80}]}
+        ---
+        apiVersion: ramp.dev/v1alpha1
+        kind: Rollout
+        metadata:
+          name: bg
+        spec:
+          replicas: 2
+          selector:
+            matchLabels: {app: bg}
+          template:
+            metadata:
+              labels: {app: bg}
+            spec:
+              containers:
+              - name: app
+                image: example/app:1
+          strategy:
+            blueGreen:
+              activeService: bg-active
+              previewService: bg-preview
+              autoPromotionEnabled: false
+              scaleDownDelaySeconds: 0
+        """);
+    assertThat(ramp("status", "bg", "-w", "-t", "60s", "--interval", "200ms").exitCode()).isZero();
+    assertThat(ramp("promote", "bg").exitCode()).as("nothing to promote while Healthy").isEqualTo(4);
+
+    assertThat(ramp("set", "image", "bg", "app=example/app:2").exitCode()).isZero();
+    waitForPhase("bg", "Paused");
+    assertThat(ramp("status", "bg").out()).contains("Paused (BlueGreenPause)")
+        .contains("active -> revision 1  preview -> revision 2");
+
+    Result promote = ramp("promote", "bg");
+    assertThat(promote.exitCode()).isZero();
+    assertThat(promote.out()).matches("promoted rollout bg: (revision 2 is active|switching the active service to"
+        + " revision 2)\n");
+    assertThat(ramp("status", "bg", "-w", "-t", "60s", "--interval", "200ms").exitCode()).isZero();
+    assertThat(ramp("status", "bg").out()).contains("active -> revision 2");
+  }
+
+  private static void waitForPhase(String name, String phase) {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline) {
+      if (Json.string(sandbox.rollout("default", name), "status", "phase").orElse("").equals(phase)) {
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    throw new AssertionError(name + " did not reach " + phase + ": " + sandbox.rollout("default", name));
+  }
+
   /** Waits until the controller pauses the rollout at the step with this index. */
   private static void waitForPause(String name, int index) {
     long deadline = System.currentTimeMillis() + 60_000;
