@@ -32,20 +32,6 @@ public final class Patches {
     return JsonNull.INSTANCE;
   }
 
-  /** {@code a} and {@code b} merged, {@code b}'s fields winning (patches of different fields combine). */
-  public static JsonObject merge(JsonObject a, JsonObject b) {
-    JsonObject merged = a.deepCopy();
-    for (var entry : b.entrySet()) {
-      JsonElement mine = merged.get(entry.getKey());
-      if (mine != null && mine.isJsonObject() && entry.getValue().isJsonObject()) {
-        merged.add(entry.getKey(), merge(mine.getAsJsonObject(), entry.getValue().getAsJsonObject()));
-      } else {
-        merged.add(entry.getKey(), entry.getValue().deepCopy());
-      }
-    }
-    return merged;
-  }
-
   /**
    * The merge patch that turns {@code from} into {@code to}: fields of {@code from} missing in
    * {@code to} become null, objects are diffed field by field, everything else (arrays too) is

@@ -1,6 +1,7 @@
 package dev.ramp.cli.core;
 
 import dev.ramp.api.rollout.CanaryStep;
+import dev.ramp.api.rollout.CanaryStepAction;
 import dev.ramp.api.rollout.CanaryStrategy;
 import dev.ramp.api.rollout.Pause;
 import dev.ramp.api.rollout.Rollout;
@@ -128,15 +129,12 @@ public final class Rollouts {
 
   /** The step as a person reads it: {@code setWeight 20}, {@code pause 2m}, {@code analysis success-rate}. */
   public static String describe(CanaryStep step) {
-    List<Object> actions = new java.util.ArrayList<>(1);
-    step.setWeight().ifPresent(w -> actions.add(new SetWeight(w)));
-    step.pause().ifPresent(actions::add);
-    step.setCanaryScale().ifPresent(actions::add);
-    step.analysis().ifPresent(actions::add);
-    if (actions.size() != 1) {
+    CanaryStepAction action;
+    try {
+      action = step.action();
+    } catch (IllegalStateException e) {
       return "(invalid step)";
     }
-    Object action = actions.get(0);
     if (action instanceof SetWeight w) {
       return "setWeight " + w.weight();
     }
@@ -148,18 +146,10 @@ public final class Rollouts {
       if (s.weight().isPresent()) {
         return "setCanaryScale " + s.weight().get() + "%";
       }
-      if (s.replicas().isPresent()) {
-        return "setCanaryScale " + s.replicas().get() + " replicas";
-      }
-      return "setCanaryScale matchTrafficWeight";
+      return s.replicas().map(r -> "setCanaryScale " + r + " replicas").orElse("setCanaryScale matchTrafficWeight");
     }
     RolloutAnalysis analysis = (RolloutAnalysis) action;
     return "analysis " + analysis.templates().stream().map(t -> t.templateName()).collect(Collectors.joining(", "));
-  }
-
-  public static boolean isAnalysisStep(CanaryStep step) {
-    return step.analysis().isPresent() && step.setWeight().isEmpty() && step.pause().isEmpty()
-        && step.setCanaryScale().isEmpty();
   }
 
   /** Replicas the Rollout asks for. */

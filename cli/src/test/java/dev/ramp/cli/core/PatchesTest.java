@@ -23,10 +23,4 @@ class PatchesTest {
   void equalObjectsDiffToNothing() {
     assertThat(Patches.diff(json("{\"a\":{\"b\":[1]}}"), json("{\"a\":{\"b\":[1]}}")).size()).isZero();
   }
-
-  @Test
-  void mergeCombinesPatchesOfDifferentFields() {
-    assertThat(Patches.merge(Patches.spec("paused", Patches.bool(false)), json("{\"spec\":{\"replicas\":2}}"))
-        .toString()).isEqualTo("{\"spec\":{\"paused\":false,\"replicas\":2}}");
-  }
 }

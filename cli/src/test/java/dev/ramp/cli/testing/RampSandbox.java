@@ -1,6 +1,5 @@
 package dev.ramp.cli.testing;
 
-import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
 import dev.ramp.api.RampKind;
@@ -181,14 +180,6 @@ public final class RampSandbox implements AutoCloseable {
 
   /** What a run of the plugin printed and returned. */
   public record Result(int exitCode, String out, String err) {}
-
-  public static JsonArray array(JsonObject... objects) {
-    JsonArray array = new JsonArray();
-    for (JsonObject o : objects) {
-      array.add(o);
-    }
-    return array;
-  }
 
   public static String now() {
     return Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
