@@ -22,6 +22,8 @@ import java.util.stream.Collectors;
 
 /** Reads and writes Rollouts, and reads what they own (ReplicaSets, AnalysisRuns), in the cluster. */
 public final class RolloutClient implements RolloutAccess {
+  private static final String PURPOSE_LABEL = "ramp.dev/analysis";
+
   private final Cluster cluster;
 
   public RolloutClient(Cluster cluster) {
@@ -65,7 +67,8 @@ public final class RolloutClient implements RolloutAccess {
     String namespace = rollout.metadata().getNamespace();
     String uid = rollout.metadata().getUid();
     List<AnalysisRun> runs = new ArrayList<>();
-    for (JsonObject item : cluster.items(ResourceRef.analysisRuns(namespace), Map.of())) {
+    // The controller labels every run it makes with why it runs; the owner reference says whose it is.
+    for (JsonObject item : cluster.items(ResourceRef.analysisRuns(namespace), Map.of("labelSelector", PURPOSE_LABEL))) {
       if (ownedBy(item, uid)) {
         runs.add(typed(item, AnalysisRun.class, "analysisrun " + Json.string(item, "metadata", "name").orElse("")));
       }

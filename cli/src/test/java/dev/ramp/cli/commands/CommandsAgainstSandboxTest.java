@@ -148,6 +148,9 @@ class CommandsAgainstSandboxTest {
   @Test
   void promoteSkipsABlockingAnalysisStep() throws Exception {
     Fixtures.analysingCanary(sandbox, "default", "skip");
+    assertThat(sandbox.run("status", "skip").out())
+        .contains("Analysis  skip-hash3-step-2 (step 3): Running\n")
+        .contains("  success-rate  Running  1/3       0.991\n");
     try (var controller = new StandInController(sandbox, "default", "skip")) {
       Result result = sandbox.run("promote", "skip");
 
