@@ -20,9 +20,9 @@ import picocli.CommandLine.Parameters;
 
 /** {@code kubectl ramp lint -f FILE}: check manifests as the API server and the controller would, offline. */
 @Command(name = "lint", description = {
-    "Check Rollouts and AnalysisTemplates without a cluster: the CRD schemas and their CEL rules, and the",
-    "checks the controller makes (templates and their args, conditions that compile, selectors).",
-    "Exits 1 when there are errors."})
+    "Check Rollouts and AnalysisTemplates offline, as the API server and the controller would.",
+    "The CRD schemas and their CEL rules, then what the controller checks: analysis templates and",
+    "their args, conditions that compile, selectors, Services. Exits 1 when there are errors."})
 final class LintCommand implements Callable<Integer> {
   private final Env env;
 

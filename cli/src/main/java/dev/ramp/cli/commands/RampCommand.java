@@ -2,11 +2,14 @@ package dev.ramp.cli.commands;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code kubectl ramp}: the top of the command tree, holding the options every command takes. */
 @Command(name = "kubectl ramp",
+    // every command takes -h/--help and shows the exit codes
+    scope = ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     versionProvider = VersionCommand.PluginVersion.class,
     description = "Watch, promote and abort Ramp rollouts.",
@@ -19,9 +22,9 @@ import picocli.CommandLine.Spec;
         "  0  done: Healthy, or the command did what it was asked",
         "  1  the rollout is Degraded or aborted; lint found errors",
         "  2  wrong command line",
-        "  3  not finished: status timed out, or the controller did not acknowledge in time",
-        "  4  the command makes no sense in the rollout's state (nothing was written)",
-        "  5  the cluster could not be used: not found, forbidden, unreachable, bad kubeconfig"})
+        "  3  not finished yet (status), or the controller did not acknowledge in time",
+        "  4  the command makes no sense in the rollout's state; nothing was written",
+        "  5  no such rollout, forbidden, no cluster reachable, or a bad kubeconfig"})
 public final class RampCommand implements Runnable {
   @Mixin
   GlobalOptions global;

@@ -302,6 +302,15 @@ class CommandsAgainstSandboxTest {
   }
 
   @Test
+  void everyCommandHasHelpWithTheExitCodes() {
+    Result help = sandbox.run("promote", "--help");
+
+    assertThat(help.exitCode()).isZero();
+    assertThat(help.out()).startsWith("Usage: kubectl ramp promote").contains("--full")
+        .contains("Exit codes:\n  0  done: Healthy");
+  }
+
+  @Test
   void aMissingRolloutIsNamedWithTheNamespaceLookedIn() {
     Result result = sandbox.run("-n", "shop", "status", "ghost");
 
