@@ -106,7 +106,32 @@ class CanaryAnalysisTest {
         + " (1 Failed measurement, more than failureLimit 0)";
     assertThat(cluster.status("bad").condition(RolloutCondition.PROGRESSING).orElseThrow().message())
         .hasValueSatisfying(m -> assertThat(m).startsWith("Rollout aborted: AnalysisRun ").contains(expected));
-    assertThat(eventMessages("bad", "RolloutAborted")).anySatisfy(m -> assertThat(m).contains(expected));
+    await("the abort is announced with the reason", () -> eventMessages("bad", "RolloutAborted").stream()
+        .anyMatch(m -> m.contains(expected)), () -> eventMessages("bad", "RolloutAborted").toString());
+  }
+
+  @Test
+  void finishedRunsBeyondTheRolloutsHistoryAreDeleted() {
+    successRate("kept", 0.995);
+    cluster.apply(rollout("kept", "success-rate").replace("  replicas: 2",
+        "  analysis: {successfulRunHistoryLimit: 1, unsuccessfulRunHistoryLimit: 0}\n  replicas: 2"));
+    await("the first revision is Healthy", () -> phase("kept", RolloutPhase.HEALTHY), () -> cluster.describe("kept"));
+
+    for (String image : List.of("example/kept:2", "example/kept:3")) {
+      String before = cluster.status("kept").stableRS().orElseThrow();
+      cluster.setImage("kept", image);
+      await("the new revision is promoted", () -> phase("kept", RolloutPhase.HEALTHY)
+          && !cluster.status("kept").stableRS().equals(Optional.of(before)), () -> cluster.describe("kept"));
+    }
+
+    // six runs were made; kept: the one the status still refers to (the last step's) and one more
+    String current = cluster.status("kept").stableRS().orElseThrow();
+    await("the runs beyond the history are deleted", () -> {
+      List<String> names = runsOf("kept").stream().map(r -> r.getMetadata().getName()).toList();
+      return names.size() == 2 && names.contains("kept-" + current + "-step-3");
+    },
+        () -> runsOf("kept").stream().map(r -> r.getMetadata().getName() + "=" + r.status().phase()).toList()
+            + " " + cluster.describe("kept"));
   }
 
   @Test
