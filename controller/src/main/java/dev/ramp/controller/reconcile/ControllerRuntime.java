@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the controller: the caches from the start on every replica, and, for each term this replica
  * leads, a client-java {@link Controller} (rate-limited work queue, several workers, one reconcile at
- * a time per Rollout) that ends the moment the term does.
+ * a time per Rollout) and the AnalysisRun controller beside it, both ending the moment the term does.
  */
 @Singleton
 public class ControllerRuntime {
