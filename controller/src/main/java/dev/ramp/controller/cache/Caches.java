@@ -142,6 +142,14 @@ public class Caches {
     };
   }
 
+  /**
+   * Also reports every AnalysisRun change (add, update, delete) by key, to the analysis controller's
+   * queue. Call before {@link #start}.
+   */
+  public void onAnalysisRunChange(Consumer<ObjectKey> changed) {
+    analysisRuns.addEventHandler(handler(o -> changed.accept(ObjectKey.of(o))));
+  }
+
   /** The factory the informers come from (client-java's controller builder asks for it). */
   public SharedInformerFactory informerFactory() {
     return factory;
@@ -172,6 +180,14 @@ public class Caches {
 
   public List<AnalysisRun> analysisRunsOwnedBy(String rolloutUid) {
     return analysisRuns.getIndexer().byIndex(BY_OWNER, rolloutUid);
+  }
+
+  public Optional<AnalysisRun> analysisRun(ObjectKey key) {
+    return Optional.ofNullable(analysisRuns.getIndexer().getByKey(key.toString()));
+  }
+
+  public List<AnalysisRun> analysisRuns() {
+    return analysisRuns.getIndexer().list();
   }
 
   /** The Rollouts whose traffic goes through this VirtualService. */

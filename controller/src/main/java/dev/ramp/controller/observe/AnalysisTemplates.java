@@ -1,5 +1,7 @@
 package dev.ramp.controller.observe;
 
+import dev.ramp.analysis.condition.Conditions;
+import dev.ramp.analysis.engine.MetricValidation;
 import dev.ramp.api.RampClients;
 import dev.ramp.api.analysis.AnalysisTemplate;
 import dev.ramp.api.analysis.AnalysisTemplateList;
@@ -16,6 +18,7 @@ import dev.ramp.controller.kube.KubeClients;
 import dev.ramp.controller.kube.Responses;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -25,16 +28,29 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** The (Cluster)AnalysisTemplates a Rollout refers to: whether they exist, and their specs. */
+/**
+ * The (Cluster)AnalysisTemplates a Rollout refers to: whether they exist, whether their metrics can run
+ * (conditions compile, args are declared, durations read), and their specs.
+ */
 @Singleton
 public class AnalysisTemplates {
+  private static final Pattern METRIC_FIELD = Pattern.compile("metrics\\[(\\d+)](?:\\.(.*))?");
   private final GenericKubernetesApi<AnalysisTemplate, AnalysisTemplateList> templates;
   private final GenericKubernetesApi<ClusterAnalysisTemplate, ClusterAnalysisTemplateList> clusterTemplates;
+  private final MetricValidation validation;
 
-  public AnalysisTemplates(@Named(KubeClients.API) ApiClient client) {
+  @Inject
+  public AnalysisTemplates(@Named(KubeClients.API) ApiClient client, MetricValidation validation) {
     this.templates = RampClients.analysisTemplates(client);
     this.clusterTemplates = RampClients.clusterAnalysisTemplates(client);
+    this.validation = validation;
+  }
+
+  public AnalysisTemplates(@Named(KubeClients.API) ApiClient client) {
+    this(client, new MetricValidation(new Conditions()));
   }
 
   /** Every analysis of the strategy: analysis steps, background, pre- and post-promotion. */
@@ -54,7 +70,8 @@ public class AnalysisTemplates {
   }
 
   /**
-   * What keeps the Rollout's analyses from running, as sentences: templates that do not exist,
+   * What keeps the Rollout's analyses from running, as sentences: templates that do not exist or whose
+   * metrics cannot run (a condition that does not compile, named with template, metric and position),
    * arguments nobody gives a value, metrics defined twice.
    */
   public List<String> problems(Rollout rollout) {
@@ -65,10 +82,14 @@ public class AnalysisTemplates {
       List<AnalysisTemplateSpec> specs = new ArrayList<>();
       List<String> names = new ArrayList<>();
       for (AnalysisTemplateRef ref : analysis.templates()) {
+        boolean first = !read.containsKey(ref);
         Optional<AnalysisTemplateSpec> spec = read.computeIfAbsent(ref, r -> spec(namespace, r));
         if (spec.isEmpty()) {
           problems.add(describe(namespace, ref) + " not found");
         } else {
+          if (first) {
+            problems.addAll(invalid(describe(namespace, ref), spec.get()));
+          }
           specs.add(spec.get());
           names.add(describe(namespace, ref));
         }
@@ -78,6 +99,27 @@ public class AnalysisTemplates {
       }
     }
     return List.copyOf(problems);
+  }
+
+  /** {@code AnalysisTemplate ns/x, metric "error-rate" successCondition: <what does not compile, and where>}. */
+  private List<String> invalid(String template, AnalysisTemplateSpec spec) {
+    List<String> problems = new ArrayList<>();
+    for (MetricValidation.Problem problem : validation.validate(spec.metrics(), spec.args())) {
+      problems.add(template + ", " + where(spec, problem.field()) + ": " + problem.message());
+    }
+    return problems;
+  }
+
+  /** {@code metrics[0].successCondition} as {@code metric "error-rate" successCondition}. */
+  private static String where(AnalysisTemplateSpec spec, String field) {
+    Matcher m = METRIC_FIELD.matcher(field);
+    if (!m.matches()) {
+      return field;
+    }
+    int index = Integer.parseInt(m.group(1));
+    String name = index < spec.metrics().size() ? spec.metrics().get(index).name() : null;
+    String metric = name == null || name.isBlank() ? "metrics[" + index + "]" : "metric \"" + name + "\"";
+    return m.group(2) == null ? metric : metric + " " + m.group(2);
   }
 
   /**

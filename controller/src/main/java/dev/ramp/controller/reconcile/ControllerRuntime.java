@@ -1,5 +1,6 @@
 package dev.ramp.controller.reconcile;
 
+import dev.ramp.controller.analysis.AnalysisRunController;
 import dev.ramp.controller.cache.Caches;
 import dev.ramp.controller.config.ControllerSettings;
 import dev.ramp.controller.leader.LeaderElection;
@@ -22,7 +23,7 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs the controller: the caches from the start on every replica, and, for each term this replica
  * leads, a client-java {@link Controller} (rate-limited work queue, several workers, one reconcile at
- * a time per Rollout) that ends the moment the term does.
+ * a time per Rollout) and the AnalysisRun controller beside it, both ending the moment the term does.
  */
 @Singleton
 public class ControllerRuntime {
@@ -34,17 +35,19 @@ public class ControllerRuntime {
   private final LeaderElection election;
   private final ControllerSettings settings;
   private final ControllerMetrics metrics;
+  private final AnalysisRunController analysisRuns;
   private Term term;
   private boolean started;
 
   public ControllerRuntime(Caches caches, WorkQueueFeed feed, RolloutReconciler reconciler, LeaderElection election,
-      ControllerSettings settings, ControllerMetrics metrics) {
+      ControllerSettings settings, ControllerMetrics metrics, AnalysisRunController analysisRuns) {
     this.caches = caches;
     this.feed = feed;
     this.reconciler = reconciler;
     this.election = election;
     this.settings = settings;
     this.metrics = metrics;
+    this.analysisRuns = analysisRuns;
   }
 
   /** Starts the caches and the campaign for leadership; returns at once. */
@@ -53,6 +56,7 @@ public class ControllerRuntime {
       return;
     }
     started = true;
+    analysisRuns.connect();
     caches.start(feed);
     election.start(this::startTerm, this::endTerm);
   }
@@ -76,6 +80,7 @@ public class ControllerRuntime {
         .withWorkerCount(settings.workers())
         .withReadyFunc(caches::hasSynced)
         .build();
+    Controller analysisController = analysisRuns.startTerm();
     Term started = new Term(controller, queueLoop);
     // client-java's controller gives up when the caches take longer than its ready timeout; wait here
     // instead, for as long as it takes, so that a slow first list never leaves a leader idle.
@@ -84,6 +89,9 @@ public class ControllerRuntime {
         LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
       }
       if (isCurrent(started)) {
+        Thread analysis = new Thread(analysisController::run, "analysisrun-controller");
+        analysis.setDaemon(true);
+        analysis.start();
         controller.run();
       }
     }, "rollout-controller");
@@ -92,7 +100,7 @@ public class ControllerRuntime {
     feed.attach(queue);
     runner.start();
     metrics.leading(true);
-    LOG.info("Reconciling Rollouts in all namespaces with {} workers", settings.workers());
+    LOG.info("Reconciling Rollouts and AnalysisRuns in all namespaces with {} workers each", settings.workers());
   }
 
   private synchronized boolean isCurrent(Term candidate) {
@@ -105,6 +113,7 @@ public class ControllerRuntime {
       return;
     }
     feed.detach();
+    analysisRuns.endTerm();
     term.controller.shutdown();
     term.queueLoop.shutdownNow();
     term = null;
