@@ -1,0 +1,129 @@
+package dev.ramp.controller.rollout;
+
+import dev.ramp.api.analysis.AnalysisPhase;
+import dev.ramp.api.rollout.CanaryStep;
+import dev.ramp.api.rollout.RolloutAnalysisRunStatus;
+import dev.ramp.api.rollout.RolloutCondition;
+import dev.ramp.api.rollout.RolloutStatus;
+import dev.ramp.controller.plan.Observation;
+import dev.ramp.controller.plan.Transition;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The changes worth telling people about, found by comparing the status as read with the status
+ * planned. Because they are derived and not remembered, a plan repeated over an unchanged world
+ * announces nothing, and a plan whose status write is lost announces again on the next reconcile
+ * (the executor announces only after the status is written).
+ */
+final class Transitions {
+  private Transitions() {}
+
+  static List<Transition> between(RolloutStatus before, RolloutStatus after, Observation o) {
+    List<Transition> out = new ArrayList<>();
+    String name = o.rollout().getMetadata().getName();
+    List<CanaryStep> steps = o.rollout().spec().strategy().canary().map(c -> c.steps()).orElse(List.of());
+    boolean blueGreen = o.rollout().spec().strategy().isBlueGreen();
+    String hash = after.currentPodHash().orElse("");
+    boolean sameRevision = before.currentPodHash().equals(after.currentPodHash());
+
+    if (condition(after, RolloutCondition.INVALID_SPEC).isPresent()
+        && !condition(after, RolloutCondition.INVALID_SPEC).equals(condition(before, RolloutCondition.INVALID_SPEC))) {
+      out.add(Transition.warning("InvalidSpec", "Invalid spec: " + condition(after, RolloutCondition.INVALID_SPEC).get()));
+    }
+    if (before.currentPodHash().isPresent() && !sameRevision) {
+      out.add(Transition.normal("RolloutUpdated", after.stableRS().equals(after.currentPodHash())
+          ? "Pod template is back at the stable revision " + name + "-" + hash + ": rolling back without steps"
+          : "New revision " + name + "-" + hash + ": update started"));
+    }
+    if (sameRevision && before.abortedAt().isPresent() && after.abortedAt().isEmpty() && !after.abort()
+        && !after.stableRS().equals(after.currentPodHash())) {
+      out.add(Transition.normal("RolloutRetried", "Rollout retried: steps start again from step 1"));
+    }
+    if (sameRevision && before.currentStepHash().equals(after.currentStepHash()) && !after.promoteFull()) {
+      int from = before.currentStepIndex().orElse(steps.size());
+      int to = after.currentStepIndex().orElse(from);
+      for (int i = from; i < to && i < steps.size(); i++) {
+        out.add(Transition.normal("StepCompleted",
+            "Step " + (i + 1) + "/" + steps.size() + " completed: " + CanarySteps.describe(steps.get(i))));
+      }
+    }
+    analysis(out, before, after, o, s -> s.canary().currentStepAnalysisRunStatus(), "step analysis");
+    analysis(out, before, after, o, s -> s.canary().currentBackgroundAnalysisRunStatus(), "background analysis");
+    analysis(out, before, after, o, s -> s.blueGreen().prePromotionAnalysisRunStatus(), "pre-promotion analysis");
+    analysis(out, before, after, o, s -> s.blueGreen().postPromotionAnalysisRunStatus(), "post-promotion analysis");
+
+    boolean freshAbort = before.abortedAt().isEmpty() && after.abortedAt().isPresent();
+    boolean wasPaused = isTrue(before, RolloutCondition.PAUSED);
+    boolean isPaused = isTrue(after, RolloutCondition.PAUSED);
+    if (!wasPaused && isPaused) {
+      out.add(Transition.normal("RolloutPaused", "Rollout paused: " + condition(after, RolloutCondition.PAUSED).get()));
+    } else if (wasPaused && !isPaused && !freshAbort) {
+      out.add(Transition.normal("RolloutResumed", "Rollout resumed"));
+    }
+    if (blueGreen) {
+      if (before.blueGreen().activeSelector().isPresent()
+          && !before.blueGreen().activeSelector().equals(after.blueGreen().activeSelector())
+          && after.blueGreen().activeSelector().equals(after.currentPodHash())) {
+        out.add(Transition.normal("RolloutPromoted",
+            "Active Service switched to the new revision " + name + "-" + hash));
+      }
+    } else if (before.stableRS().isPresent() && !before.stableRS().equals(after.stableRS())
+        && after.stableRS().equals(after.currentPodHash())) {
+      out.add(Transition.normal("RolloutPromoted", "Revision " + name + "-" + hash + " promoted to stable"));
+    }
+    if (freshAbort) {
+      out.add(Transition.warning("RolloutAborted", after.message().orElse("Rollout aborted")));
+    }
+    Optional<String> deadline = after.condition(RolloutCondition.PROGRESSING)
+        .filter(c -> c.reason().equals(Optional.of(RolloutConditions.PROGRESS_DEADLINE_EXCEEDED)))
+        .flatMap(RolloutCondition::message);
+    boolean deadlineBefore = before.condition(RolloutCondition.PROGRESSING)
+        .filter(c -> c.reason().equals(Optional.of(RolloutConditions.PROGRESS_DEADLINE_EXCEEDED))).isPresent();
+    if (deadline.isPresent() && !deadlineBefore) {
+      out.add(Transition.warning("ProgressDeadlineExceeded", deadline.get()));
+    }
+    if (isTrue(after, RolloutCondition.COMPLETED) && !isTrue(before, RolloutCondition.COMPLETED)) {
+      out.add(Transition.normal("RolloutCompleted", "Rollout completed: " + name + "-" + hash
+          + " is stable and all " + after.availableReplicas() + " pods are available"));
+    }
+    return out;
+  }
+
+  /** Started when the status names a new run; its verdict once a run it named unfinished has finished. */
+  private static void analysis(List<Transition> out, RolloutStatus before, RolloutStatus after, Observation o,
+      Function<RolloutStatus, Optional<RolloutAnalysisRunStatus>> slot, String what) {
+    Optional<RolloutAnalysisRunStatus> was = slot.apply(before);
+    Optional<RolloutAnalysisRunStatus> now = slot.apply(after);
+    if (now.isPresent() && !now.map(RolloutAnalysisRunStatus::name).equals(was.map(RolloutAnalysisRunStatus::name))) {
+      out.add(Transition.normal("AnalysisRunStarted", "AnalysisRun " + now.get().name() + " started (" + what + ")"));
+    }
+    if (was.isEmpty() || was.get().status().isCompleted()) {
+      return;
+    }
+    String name = was.get().name();
+    Optional<RolloutAnalysisRunStatus> finished = now.filter(r -> r.name().equals(name))
+        .or(() -> AnalysisSteps.observed(o, name).map(r -> new RolloutAnalysisRunStatus(r.name(), r.phase(), r.message())))
+        .filter(r -> r.status().isCompleted());
+    if (finished.isEmpty()) {
+      return;
+    }
+    AnalysisPhase phase = finished.get().status();
+    String message = AnalysisSteps.describe(finished.get()) + " (" + what + ")";
+    switch (phase) {
+      case SUCCESSFUL -> out.add(Transition.normal("AnalysisRunSuccessful", message));
+      case INCONCLUSIVE -> out.add(Transition.warning("AnalysisRunInconclusive", message));
+      default -> out.add(Transition.warning("AnalysisRunFailed", message));
+    }
+  }
+
+  private static Optional<String> condition(RolloutStatus status, String type) {
+    return status.condition(type).filter(RolloutCondition::isTrue).flatMap(RolloutCondition::message);
+  }
+
+  private static boolean isTrue(RolloutStatus status, String type) {
+    return status.condition(type).map(RolloutCondition::isTrue).orElse(false);
+  }
+}
