@@ -30,6 +30,8 @@ public final class Scenario implements AutoCloseable {
   private final Timeline timeline = new Timeline();
   private final long logMark;
   private final NamespaceWatch watch;
+  /** The resourceVersion of the scenario's own last write of each object, so waits see their own writes. */
+  private final Map<String, Long> written = new java.util.concurrent.ConcurrentHashMap<>();
 
   private Scenario(Environment environment, String name, String namespace) {
     this.environment = environment;
@@ -98,7 +100,7 @@ public final class Scenario implements AutoCloseable {
   /** Applies manifest text (any number of documents) into the scenario's namespace. */
   public void applyYaml(String yaml) {
     for (ObjectNode document : Manifest.parse(environment.images().resolveIn(yaml))) {
-      kube().apply(document, namespace);
+      wrote(kube().apply(document, namespace));
     }
   }
 
@@ -124,33 +126,33 @@ public final class Scenario implements AutoCloseable {
   /** {@code kubectl ramp set image}: the first container's image of the Rollout's pod template. */
   public void setImage(String rollout, String image) {
     String resolved = environment.images().resolve(image);
-    kube().update(Kind.ROLLOUT, namespace, rollout, r -> {
+    wrote(kube().update(Kind.ROLLOUT, namespace, rollout, r -> {
       ((ObjectNode) r.at("/spec/template/spec/containers/0")).put("image", resolved);
       return r;
-    });
+    }));
   }
 
   /** Any change to the Rollout's spec, written with the resourceVersion it was made on. */
   public void editRollout(String rollout, UnaryOperator<ObjectNode> change) {
-    kube().update(Kind.ROLLOUT, namespace, rollout, change);
+    wrote(kube().update(Kind.ROLLOUT, namespace, rollout, change));
   }
 
   /** {@code kubectl ramp promote}: {@code spec.paused=false} and the pause conditions cleared. */
   public void promote(String rollout) {
     ObjectNode current = kube().require(Kind.ROLLOUT, namespace, rollout);
     if (current.at("/spec/paused").asBoolean(false)) {
-      kube().update(Kind.ROLLOUT, namespace, rollout, r -> {
+      wrote(kube().update(Kind.ROLLOUT, namespace, rollout, r -> {
         ((ObjectNode) r.path("spec")).put("paused", false);
         return r;
-      });
+      }));
     }
-    kube().updateStatus(Kind.ROLLOUT, namespace, rollout, r -> {
+    wrote(kube().updateStatus(Kind.ROLLOUT, namespace, rollout, r -> {
       JsonNode status = r.path("status");
       if (status instanceof ObjectNode s) {
         s.remove("pauseConditions");
       }
       return r;
-    });
+    }));
   }
 
   /** {@code kubectl ramp promote --full}: {@code status.promoteFull=true}. */
@@ -169,17 +171,40 @@ public final class Scenario implements AutoCloseable {
   }
 
   private void setStatusFlag(String rollout, String field, boolean value) {
-    kube().updateStatus(Kind.ROLLOUT, namespace, rollout, r -> {
+    wrote(kube().updateStatus(Kind.ROLLOUT, namespace, rollout, r -> {
       JsonNode status = r.path("status");
       ObjectNode s = status instanceof ObjectNode o ? o : r.putObject("status");
       s.put(field, value);
       return r;
-    });
+    }));
   }
 
   /** Changes an object by hand (read, change, write with its resourceVersion). */
   public ObjectNode edit(Kind kind, String object, UnaryOperator<ObjectNode> change) {
-    return kube().update(kind, namespace, object, change);
+    return wrote(kube().update(kind, namespace, object, change));
+  }
+
+  /** Remembers a write so that the next wait starts from a state that includes it. */
+  private ObjectNode wrote(ObjectNode object) {
+    String kind = object.path("kind").asText();
+    if (NamespaceWatch.ROLLOUT_KINDS.stream().noneMatch(k -> k.kind().equals(kind))) {
+      return object; // not watched: nothing to wait for
+    }
+    written.merge(object.path("kind").asText() + "/" + object.at("/metadata/name").asText(),
+        object.at("/metadata/resourceVersion").asLong(0), Math::max);
+    return object;
+  }
+
+  /** Whether the state includes the scenario's own writes (that version of each object or a later one). */
+  private boolean includesOwnWrites(World world) {
+    for (Map.Entry<String, Long> write : written.entrySet()) {
+      String[] kindAndName = write.getKey().split("/", 2);
+      long seen = world.versionOf(kindAndName[0], kindAndName[1]);
+      if (seen < write.getValue()) {
+        return false;
+      }
+    }
+    return true;
   }
 
   // ----- waiting
@@ -192,7 +217,7 @@ public final class Scenario implements AutoCloseable {
    */
   public World await(String what, Duration timeout, Predicate<World> condition) {
     try {
-      return timeline.await(condition, timeout).orElseThrow(() -> new AssertionError(what + " did not happen within "
+      return timeline.await(w -> includesOwnWrites(w) && condition.test(w), timeout).orElseThrow(() -> new AssertionError(what + " did not happen within "
           + timeout.toMillis() / 1000.0 + " s.\n" + rolloutStatuses() + "\nTimeline (end):\n"
           + timeline.renderTail(TIMELINE_LINES_ON_FAILURE)));
     } catch (InterruptedException e) {

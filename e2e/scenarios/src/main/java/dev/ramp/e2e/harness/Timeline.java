@@ -102,6 +102,11 @@ public final class Timeline {
     return worlds;
   }
 
+  /** The states after a given one (by resourceVersion), in the server's order. */
+  public List<World> since(World mark) {
+    return history().stream().filter(w -> w.resourceVersion() > mark.resourceVersion()).toList();
+  }
+
   /**
    * The successive distinct values of something over the history (consecutive repeats collapsed,
    * absent values skipped): e.g. the canary weights a VirtualService went through.

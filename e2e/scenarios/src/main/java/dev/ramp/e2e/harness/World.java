@@ -42,6 +42,15 @@ public final class World {
     return Optional.ofNullable(objects.get(key(kind, name)));
   }
 
+  /**
+   * The resourceVersion of the latest version of an object seen (by kind name), or -1 when none is
+   * (not seen yet, or deleted).
+   */
+  long versionOf(String kind, String name) {
+    ObjectNode object = objects.get(kind + "/" + name);
+    return object == null ? -1 : object.at("/metadata/resourceVersion").asLong(0);
+  }
+
   /** All objects of a kind, oldest first. */
   public List<ObjectNode> all(Kind kind) {
     String prefix = kind.kind() + "/";
@@ -78,6 +87,11 @@ public final class World {
 
   public Optional<VirtualServiceView> virtualService(String name) {
     return get(Kind.VIRTUAL_SERVICE, name).map(VirtualServiceView::new);
+  }
+
+  /** The weight of one destination (host or subset) in a VirtualService's route, if the VirtualService exists. */
+  public Optional<Integer> weight(String virtualService, String route, String destination) {
+    return virtualService(virtualService).map(vs -> vs.weight(route, destination));
   }
 
   /** The pod-template hash a Service selects ("" when its selector names none). */
