@@ -128,9 +128,34 @@ public final class Timeline {
     return out;
   }
 
-  /** The first state in the history (from a given one on) where the condition holds. */
+  /** The first state in the history where the condition holds. */
   public Optional<World> first(Predicate<World> condition) {
     return history().stream().filter(condition).findFirst();
+  }
+
+  /** The position of the first state where the condition holds, from {@code from} on; -1 when none. */
+  public static int indexOf(List<World> worlds, int from, Predicate<World> condition) {
+    for (int i = Math.max(0, from); i < worlds.size(); i++) {
+      if (condition.test(worlds.get(i))) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The first state where {@code then} holds after the first state where {@code first} held: "the
+   * weight went back to 0 after it had been 80".
+   *
+   * @throws AssertionError when the history has no such pair
+   */
+  public static World after(List<World> worlds, String what, Predicate<World> first, Predicate<World> then) {
+    int i = indexOf(worlds, 0, first);
+    int j = i < 0 ? -1 : indexOf(worlds, i, then);
+    if (j < 0) {
+      throw new AssertionError("the timeline has no state where " + what);
+    }
+    return worlds.get(j);
   }
 
   /**

@@ -65,9 +65,9 @@ class IstioHostSplitTest {
     assertThat(firstWeight.replicaSet("web", v2)).map(ReplicaSetView::available).hasValueSatisfying(a ->
         assertThat(a).isGreaterThanOrEqualTo(1));
     // the weight went back to 0 only once the stable Service selected the new, fully available pods
-    int at80 = indexOf(rollout, w -> w.weight("web", ROUTE, "web-canary").orElse(-1) == 80);
-    World backToZero = rollout.get(indexOf(rollout.subList(at80, rollout.size()),
-        w -> w.weight("web", ROUTE, "web-canary").orElse(-1) == 0) + at80);
+    World backToZero = Timeline.after(rollout, "the canary weight went from 80 back to 0",
+        w -> w.weight("web", ROUTE, "web-canary").orElse(-1) == 80,
+        w -> w.weight("web", ROUTE, "web-canary").orElse(-1) == 0);
     assertThat(backToZero.serviceHash("web-stable")).isEqualTo(v2);
     assertThat(backToZero.replicaSet("web", v2)).map(ReplicaSetView::available).contains(2);
     assertThat(end.serviceHash("web-canary")).isEqualTo(v2);
@@ -101,15 +101,6 @@ class IstioHostSplitTest {
     assertThat(s.now().weight("web", ROUTE, "web-canary")).contains(60);
     s.promote("web");
     s.awaitHealthy("web", TIMEOUT);
-  }
-
-  private static int indexOf(List<World> worlds, java.util.function.Predicate<World> condition) {
-    for (int i = 0; i < worlds.size(); i++) {
-      if (condition.test(worlds.get(i))) {
-        return i;
-      }
-    }
-    throw new AssertionError("no such state in the timeline");
   }
 
   /** What someone does with kubectl edit: sets the route's weights by hand. */
