@@ -249,6 +249,20 @@ public final class Scenario implements AutoCloseable {
         .replicaSetWithImage(rollout, resolved).orElseThrow().hash();
   }
 
+  /** Waits for an Event of this reason about the Rollout and returns the first. */
+  public EventView awaitEvent(String rollout, String reason, Duration timeout) {
+    return await("an Event " + reason + " about Rollout " + rollout, timeout,
+        w -> w.events(rollout).stream().anyMatch(e -> e.reason().equals(reason)))
+        .events(rollout).stream().filter(e -> e.reason().equals(reason)).findFirst().orElseThrow();
+  }
+
+  /** Waits until there are {@code count} Events of this reason about the Rollout and returns them all. */
+  public List<EventView> awaitEvents(String rollout, String reason, int count, Duration timeout) {
+    return await(count + " Events " + reason + " about Rollout " + rollout, timeout,
+        w -> w.events(rollout).stream().filter(e -> e.reason().equals(reason)).count() >= count)
+        .events(rollout).stream().filter(e -> e.reason().equals(reason)).toList();
+  }
+
   /** The Events about a Rollout so far. */
   public List<EventView> events(String rollout) {
     return now().events(rollout);

@@ -3,7 +3,6 @@ package dev.ramp.e2e.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramp.e2e.harness.E2eExtension;
-import dev.ramp.e2e.harness.EventView;
 import dev.ramp.e2e.harness.Images;
 import dev.ramp.e2e.harness.ReplicaSetView;
 import dev.ramp.e2e.harness.Scenario;
@@ -59,7 +58,8 @@ class BlueGreenTest {
         .as("old revision scaled down after scaleDownDelaySeconds (2 s) from the switch")
         .isGreaterThanOrEqualTo(Duration.ofMillis(1800));
     assertThat(gone.serviceHash("shop-preview")).isEqualTo(v2);
-    assertThat(s.events("shop")).extracting(EventView::reason).contains("RolloutPromoted", "RolloutCompleted");
+    assertThat(s.awaitEvent("shop", "RolloutPromoted", TIMEOUT).message()).contains(v2);
+    s.awaitEvents("shop", "RolloutCompleted", 2, TIMEOUT);
   }
 
   @Test

@@ -47,10 +47,11 @@ class CanaryByReplicaRatioTest {
     assertThat(s.timeline().distinct(w -> w.replicaSet("ratio", v1).map(ReplicaSetView::desired)))
         .as("the stable's desired replicas over time").isSortedAccordingTo(java.util.Comparator.reverseOrder())
         .startsWith(4).endsWith(0);
+    s.awaitEvent("ratio", "RolloutPromoted", TIMEOUT);
     List<String> steps = s.events("ratio").stream().filter(e -> e.reason().equals("StepCompleted"))
         .map(EventView::message).toList();
     assertThat(steps).hasSize(4).allMatch(m -> m.startsWith("Step "));
-    assertThat(s.events("ratio")).extracting(EventView::reason).contains("RolloutCompleted");
+    s.awaitEvents("ratio", "RolloutCompleted", 2, TIMEOUT);
   }
 
   private static int pods(World world, String hash) {

@@ -3,7 +3,6 @@ package dev.ramp.e2e.scenarios;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramp.e2e.harness.E2eExtension;
-import dev.ramp.e2e.harness.EventView;
 import dev.ramp.e2e.harness.Images;
 import dev.ramp.e2e.harness.ReplicaSetView;
 import dev.ramp.e2e.harness.RolloutView;
@@ -69,8 +68,8 @@ class InterventionTest {
         .contains(2));
     RolloutView aborted = degraded.rollout("web");
     assertThat(aborted.stableHash()).isEqualTo(v1);
-    assertThat(s.events("web")).filteredOn(e -> e.reason().equals("RolloutAborted")).hasSize(1)
-        .allMatch(e -> e.type().equals("Warning"));
+    assertThat(s.awaitEvent("web", "RolloutAborted", TIMEOUT).type()).isEqualTo("Warning");
+    assertThat(s.events("web")).filteredOn(e -> e.reason().equals("RolloutAborted")).hasSize(1);
   }
 
   @Test
@@ -90,8 +89,8 @@ class InterventionTest {
     assertThat(backToZero.serviceHash("web-stable")).isEqualTo(v2);
     assertThat(backToZero.replicaSet("web", v2)).map(ReplicaSetView::available).contains(2);
     assertThat(end.rollout("web").promoteFull()).as("promoteFull cleared once promoted").isFalse();
-    assertThat(s.events("web")).extracting(EventView::reason).contains("RolloutPromoted")
-        .filteredOn(r -> r.equals("RolloutPaused")).hasSize(1);
+    s.awaitEvent("web", "RolloutPromoted", TIMEOUT);
+    assertThat(s.events("web")).filteredOn(e -> e.reason().equals("RolloutPaused")).hasSize(1);
   }
 
   @Test
@@ -128,6 +127,7 @@ class InterventionTest {
     assertThat(history).noneMatch(w -> w.serviceHash("web-stable").equals(v2));
     assertThat(Timeline.distinct(history, w -> w.weight("web", ROUTE, "web-canary")))
         .containsExactly(0, 30, 0, 30, 60, 0);
+    s.awaitEvent("web", "RolloutPromoted", TIMEOUT);
     assertThat(s.events("web")).filteredOn(e -> e.reason().equals("RolloutUpdated")).hasSize(2);
   }
 }
