@@ -17,6 +17,10 @@ public final class RampController {
         .mainClass(RampController.class)
         .banner(false)
         .start();
+    if (context == null || !context.isRunning()) {
+      // Micronaut has logged why it could not start
+      System.exit(1);
+    }
     CountDownLatch stopped = new CountDownLatch(1);
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       if (context.isRunning()) {

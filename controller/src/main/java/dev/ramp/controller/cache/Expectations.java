@@ -45,58 +45,43 @@ public class Expectations {
       }
     }
 
-    /** A ReplicaSet of the Rollout was created. */
-    record ReplicaSetPresent(String ownerUid, String name) implements Expected {
+    /** An object of the Rollout was created. */
+    record Present(Owned kind, String ownerUid, String name) implements Expected {
       @Override
       public boolean met(Caches caches) {
-        return find(caches.replicaSetsOwnedBy(ownerUid), name).isPresent();
+        return find(kind.cached(caches, ownerUid), name).isPresent();
       }
     }
 
-    /** A ReplicaSet of the Rollout was changed from this resourceVersion. */
-    record ReplicaSetMovedFrom(String ownerUid, String name, String resourceVersion) implements Expected {
+    /** An object of the Rollout was changed from this resourceVersion. */
+    record MovedFrom(Owned kind, String ownerUid, String name, String resourceVersion) implements Expected {
       @Override
       public boolean met(Caches caches) {
-        return find(caches.replicaSetsOwnedBy(ownerUid), name)
-            .map(rs -> !resourceVersion.equals(rs.getMetadata().getResourceVersion())).orElse(true);
+        return find(kind.cached(caches, ownerUid), name)
+            .map(o -> !resourceVersion.equals(o.getMetadata().getResourceVersion())).orElse(true);
       }
     }
 
-    /** A ReplicaSet of the Rollout was deleted. */
-    record ReplicaSetGone(String ownerUid, String name) implements Expected {
+    /** An object of the Rollout was deleted. */
+    record Gone(Owned kind, String ownerUid, String name) implements Expected {
       @Override
       public boolean met(Caches caches) {
-        return find(caches.replicaSetsOwnedBy(ownerUid), name).isEmpty();
+        return find(kind.cached(caches, ownerUid), name).isEmpty();
       }
     }
 
-    /** An AnalysisRun of the Rollout was created. */
-    record AnalysisRunPresent(String ownerUid, String name) implements Expected {
-      @Override
-      public boolean met(Caches caches) {
-        return find(caches.analysisRunsOwnedBy(ownerUid), name).isPresent();
-      }
-    }
-
-    /** An AnalysisRun of the Rollout was changed from this resourceVersion. */
-    record AnalysisRunMovedFrom(String ownerUid, String name, String resourceVersion) implements Expected {
-      @Override
-      public boolean met(Caches caches) {
-        return find(caches.analysisRunsOwnedBy(ownerUid), name)
-            .map(run -> !resourceVersion.equals(run.getMetadata().getResourceVersion())).orElse(true);
-      }
-    }
-
-    /** An AnalysisRun of the Rollout was deleted. */
-    record AnalysisRunGone(String ownerUid, String name) implements Expected {
-      @Override
-      public boolean met(Caches caches) {
-        return find(caches.analysisRunsOwnedBy(ownerUid), name).isEmpty();
-      }
-    }
-
-    private static <T extends KubernetesObject> Optional<T> find(List<T> objects, String name) {
+    private static Optional<? extends KubernetesObject> find(List<? extends KubernetesObject> objects, String name) {
       return objects.stream().filter(o -> name.equals(o.getMetadata().getName())).findFirst();
+    }
+  }
+
+  /** The kinds of objects a Rollout owns that the caches hold. */
+  public enum Owned {
+    REPLICA_SET,
+    ANALYSIS_RUN;
+
+    List<? extends KubernetesObject> cached(Caches caches, String ownerUid) {
+      return this == REPLICA_SET ? caches.replicaSetsOwnedBy(ownerUid) : caches.analysisRunsOwnedBy(ownerUid);
     }
   }
 

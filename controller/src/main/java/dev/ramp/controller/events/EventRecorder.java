@@ -50,6 +50,9 @@ public class EventRecorder {
       } catch (ApiException e) {
         LOG.warn("Could not record Event {} on Rollout {}/{} (HTTP {}): {}", transition.reason(),
             rollout.getMetadata().getNamespace(), rollout.getMetadata().getName(), e.getCode(), transition.message());
+      } catch (RuntimeException e) {
+        LOG.warn("Could not record Event {} on Rollout {}/{} ({}): {}", transition.reason(),
+            rollout.getMetadata().getNamespace(), rollout.getMetadata().getName(), e, transition.message());
       }
     }
   }

@@ -9,6 +9,7 @@ import dev.ramp.api.analysis.AnalysisRunSpec;
 import dev.ramp.api.rollout.Rollout;
 import dev.ramp.controller.cache.Expectations;
 import dev.ramp.controller.cache.Expectations.Expected;
+import dev.ramp.controller.cache.Expectations.Owned;
 import dev.ramp.controller.events.EventRecorder;
 import dev.ramp.controller.kube.JsonPatch;
 import dev.ramp.controller.kube.KubeApiException;
@@ -118,7 +119,7 @@ public class PlanExecutor {
       V1ReplicaSet rs = ReplicaSets.build(rollout, create, Optional.empty());
       leadership.check();
       Responses.ok("POST ReplicaSet " + namespace + "/" + create.name(), () -> replicaSets.create(rs));
-      expectations.expect(key, new Expected.ReplicaSetPresent(uid, create.name()));
+      expectations.expect(key, new Expected.Present(Owned.REPLICA_SET, uid, create.name()));
       return true;
     }
     if (action instanceof Action.ScaleReplicaSet scale) {
@@ -145,7 +146,7 @@ public class PlanExecutor {
       leadership.check();
       Responses.gone("DELETE ReplicaSet " + namespace + "/" + delete.name(),
           () -> replicaSets.delete(namespace, delete.name(), preconditions(rs.getMetadata().getResourceVersion())));
-      expectations.expect(key, new Expected.ReplicaSetGone(uid, delete.name()));
+      expectations.expect(key, new Expected.Gone(Owned.REPLICA_SET, uid, delete.name()));
       return true;
     }
     if (action instanceof Action.SetCanaryWeight weight) {
@@ -165,7 +166,7 @@ public class PlanExecutor {
       AnalysisRun run = AnalysisRuns.build(rollout, create.name(), create.purpose(), create.latestHash(), spec);
       leadership.check();
       Responses.ok("POST AnalysisRun " + namespace + "/" + create.name(), () -> analysisRuns.create(run));
-      expectations.expect(key, new Expected.AnalysisRunPresent(uid, create.name()));
+      expectations.expect(key, new Expected.Present(Owned.ANALYSIS_RUN, uid, create.name()));
       return true;
     }
     if (action instanceof Action.TerminateAnalysisRun terminate) {
@@ -178,7 +179,7 @@ public class PlanExecutor {
       Responses.patched("PATCH AnalysisRun " + namespace + "/" + terminate.name(),
           () -> analysisRuns.patch(namespace, terminate.name(), V1Patch.PATCH_FORMAT_JSON_PATCH,
               JsonPatch.at(rv).add("/spec/terminate", new JsonPrimitive(true)).toV1Patch()));
-      expectations.expect(key, new Expected.AnalysisRunMovedFrom(uid, terminate.name(), rv));
+      expectations.expect(key, new Expected.MovedFrom(Owned.ANALYSIS_RUN, uid, terminate.name(), rv));
       return true;
     }
     if (action instanceof Action.DeleteAnalysisRun delete) {
@@ -186,7 +187,7 @@ public class PlanExecutor {
       leadership.check();
       Responses.gone("DELETE AnalysisRun " + namespace + "/" + delete.name(),
           () -> analysisRuns.delete(namespace, delete.name(), preconditions(run.getMetadata().getResourceVersion())));
-      expectations.expect(key, new Expected.AnalysisRunGone(uid, delete.name()));
+      expectations.expect(key, new Expected.Gone(Owned.ANALYSIS_RUN, uid, delete.name()));
       return true;
     }
     if (action instanceof Action.ScaleWorkload scale) {
@@ -213,7 +214,7 @@ public class PlanExecutor {
     leadership.check();
     Responses.patched("PATCH ReplicaSet " + namespace + "/" + name,
         () -> replicaSets.patch(namespace, name, V1Patch.PATCH_FORMAT_JSON_PATCH, patch.toV1Patch()));
-    expectations.expect(key, new Expected.ReplicaSetMovedFrom(uid, name, rs.getMetadata().getResourceVersion()));
+    expectations.expect(key, new Expected.MovedFrom(Owned.REPLICA_SET, uid, name, rs.getMetadata().getResourceVersion()));
   }
 
   /** The patch that sets or clears the scale-down deadline annotation; empty when it already is so. */

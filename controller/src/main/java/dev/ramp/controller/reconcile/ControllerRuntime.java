@@ -15,6 +15,7 @@ import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -74,15 +75,28 @@ public class ControllerRuntime {
         .withReconciler(reconciler)
         .withWorkerCount(settings.workers())
         .withReadyFunc(caches::hasSynced)
-        .withReadyTimeout(Duration.ofMinutes(5))
         .build();
-    Thread runner = new Thread(controller::run, "rollout-controller");
+    Term started = new Term(controller, queueLoop);
+    // client-java's controller gives up when the caches take longer than its ready timeout; wait here
+    // instead, for as long as it takes, so that a slow first list never leaves a leader idle.
+    Thread runner = new Thread(() -> {
+      while (!caches.hasSynced() && isCurrent(started)) {
+        LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+      }
+      if (isCurrent(started)) {
+        controller.run();
+      }
+    }, "rollout-controller");
     runner.setDaemon(true);
-    term = new Term(controller, queueLoop);
+    term = started;
     feed.attach(queue);
     runner.start();
     metrics.leading(true);
     LOG.info("Reconciling Rollouts in all namespaces with {} workers", settings.workers());
+  }
+
+  private synchronized boolean isCurrent(Term candidate) {
+    return term == candidate;
   }
 
   private synchronized void endTerm() {

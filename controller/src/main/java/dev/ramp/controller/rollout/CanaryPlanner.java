@@ -211,8 +211,8 @@ final class CanaryPlanner implements StrategyPlanner {
       d.setWeight(weight);
     }
     d.pin(stableSide(canary, stable.podTemplateHash()));
-    if (revs.currentReadyAt(count)) {
-      d.pin(canarySide);
+    if (count == 0 || revs.current().map(ObservedReplicaSet::isFullyAvailable).orElse(false)) {
+      d.pin(canarySide); // no weight on it yet; a DestinationRule subset moves only onto available pods
     }
     d.ensureCurrent(count);
     d.keep(stable);
@@ -283,7 +283,8 @@ final class CanaryPlanner implements StrategyPlanner {
     List<String> parts = new ArrayList<>();
     for (Member m : members) {
       if (m.rs().isPresent() || m.target() > 0) {
-        parts.add(m.name() + " " + m.available() + "/" + m.target() + " available");
+        int available = m.rs().map(ObservedReplicaSet::availableReplicas).orElse(0);
+        parts.add(m.name() + " " + available + " available (" + m.target() + " wanted)");
       }
     }
     return String.join(", ", parts);

@@ -38,6 +38,11 @@ final class ReplicaRatio {
       return rs.map(r -> Math.min(r.availableReplicas(), r.desiredReplicas())).orElse(0);
     }
 
+    /** Pods asked for or still there, whichever is more. */
+    int pods() {
+      return Math.max(desired, rs.map(ObservedReplicaSet::replicas).orElse(0));
+    }
+
     boolean atTarget() {
       return desired == target && rs.map(r -> r.desiredReplicas() == target && r.isFullyAvailable()).orElse(target == 0);
     }
@@ -77,7 +82,8 @@ final class ReplicaRatio {
     }
     List<Member> out = new ArrayList<>(members);
     int targetTotal = out.stream().mapToInt(Member::target).sum();
-    int room = Math.max(replicas + surge, targetTotal) - out.stream().mapToInt(Member::desired).sum();
+    // pods still terminating count against the surge until they are gone
+    int room = Math.max(replicas + surge, targetTotal) - out.stream().mapToInt(Member::pods).sum();
     for (int i = 0; i < out.size() && room > 0; i++) {
       Member m = out.get(i);
       if (m.desired() < m.target()) {

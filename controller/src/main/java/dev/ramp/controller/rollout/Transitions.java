@@ -42,6 +42,15 @@ final class Transitions {
         && !after.stableRS().equals(after.currentPodHash())) {
       out.add(Transition.normal("RolloutRetried", "Rollout retried: steps start again from step 1"));
     }
+    for (Slot slot : SLOTS) {
+      verdict(out, before, after, o, slot);
+    }
+    boolean freshAbort = before.abortedAt().isEmpty() && after.abortedAt().isPresent();
+    boolean wasPaused = isTrue(before, RolloutCondition.PAUSED);
+    boolean isPaused = isTrue(after, RolloutCondition.PAUSED);
+    if (wasPaused && !isPaused && !freshAbort) {
+      out.add(Transition.normal("RolloutResumed", "Rollout resumed"));
+    }
     if (sameRevision && before.currentStepHash().equals(after.currentStepHash()) && !after.promoteFull()) {
       int from = before.currentStepIndex().orElse(steps.size());
       int to = after.currentStepIndex().orElse(from);
@@ -50,18 +59,12 @@ final class Transitions {
             "Step " + (i + 1) + "/" + steps.size() + " completed: " + CanarySteps.describe(steps.get(i))));
       }
     }
-    analysis(out, before, after, o, s -> s.canary().currentStepAnalysisRunStatus(), "step analysis");
-    analysis(out, before, after, o, s -> s.canary().currentBackgroundAnalysisRunStatus(), "background analysis");
-    analysis(out, before, after, o, s -> s.blueGreen().prePromotionAnalysisRunStatus(), "pre-promotion analysis");
-    analysis(out, before, after, o, s -> s.blueGreen().postPromotionAnalysisRunStatus(), "post-promotion analysis");
+    for (Slot slot : SLOTS) {
+      started(out, before, after, slot);
+    }
 
-    boolean freshAbort = before.abortedAt().isEmpty() && after.abortedAt().isPresent();
-    boolean wasPaused = isTrue(before, RolloutCondition.PAUSED);
-    boolean isPaused = isTrue(after, RolloutCondition.PAUSED);
     if (!wasPaused && isPaused) {
       out.add(Transition.normal("RolloutPaused", "Rollout paused: " + condition(after, RolloutCondition.PAUSED).get()));
-    } else if (wasPaused && !isPaused && !freshAbort) {
-      out.add(Transition.normal("RolloutResumed", "Rollout resumed"));
     }
     if (blueGreen) {
       if (before.blueGreen().activeSelector().isPresent()
@@ -92,26 +95,41 @@ final class Transitions {
     return out;
   }
 
-  /** Started when the status names a new run; its verdict once a run it named unfinished has finished. */
-  private static void analysis(List<Transition> out, RolloutStatus before, RolloutStatus after, Observation o,
-      Function<RolloutStatus, Optional<RolloutAnalysisRunStatus>> slot, String what) {
-    Optional<RolloutAnalysisRunStatus> was = slot.apply(before);
-    Optional<RolloutAnalysisRunStatus> now = slot.apply(after);
+  /** Where a status records an AnalysisRun, and what the run is for. */
+  private record Slot(Function<RolloutStatus, Optional<RolloutAnalysisRunStatus>> run, String what) {}
+
+  private static final List<Slot> SLOTS = List.of(
+      new Slot(s -> s.canary().currentStepAnalysisRunStatus(), "step analysis"),
+      new Slot(s -> s.canary().currentBackgroundAnalysisRunStatus(), "background analysis"),
+      new Slot(s -> s.blueGreen().prePromotionAnalysisRunStatus(), "pre-promotion analysis"),
+      new Slot(s -> s.blueGreen().postPromotionAnalysisRunStatus(), "post-promotion analysis"));
+
+  /** A run started: the status names a run it did not name before. */
+  private static void started(List<Transition> out, RolloutStatus before, RolloutStatus after, Slot slot) {
+    Optional<RolloutAnalysisRunStatus> was = slot.run().apply(before);
+    Optional<RolloutAnalysisRunStatus> now = slot.run().apply(after);
     if (now.isPresent() && !now.map(RolloutAnalysisRunStatus::name).equals(was.map(RolloutAnalysisRunStatus::name))) {
-      out.add(Transition.normal("AnalysisRunStarted", "AnalysisRun " + now.get().name() + " started (" + what + ")"));
+      out.add(Transition.normal("AnalysisRunStarted", "AnalysisRun " + now.get().name() + " started (" + slot.what()
+          + ")"));
     }
+  }
+
+  /** A verdict: a run the status named unfinished has finished (even if the status names another one now). */
+  private static void verdict(List<Transition> out, RolloutStatus before, RolloutStatus after, Observation o,
+      Slot slot) {
+    Optional<RolloutAnalysisRunStatus> was = slot.run().apply(before);
     if (was.isEmpty() || was.get().status().isCompleted()) {
       return;
     }
     String name = was.get().name();
-    Optional<RolloutAnalysisRunStatus> finished = now.filter(r -> r.name().equals(name))
+    Optional<RolloutAnalysisRunStatus> finished = slot.run().apply(after).filter(r -> r.name().equals(name))
         .or(() -> AnalysisSteps.observed(o, name).map(r -> new RolloutAnalysisRunStatus(r.name(), r.phase(), r.message())))
         .filter(r -> r.status().isCompleted());
     if (finished.isEmpty()) {
       return;
     }
     AnalysisPhase phase = finished.get().status();
-    String message = AnalysisSteps.describe(finished.get()) + " (" + what + ")";
+    String message = AnalysisSteps.describe(finished.get()) + " (" + slot.what() + ")";
     switch (phase) {
       case SUCCESSFUL -> out.add(Transition.normal("AnalysisRunSuccessful", message));
       case INCONCLUSIVE -> out.add(Transition.warning("AnalysisRunInconclusive", message));

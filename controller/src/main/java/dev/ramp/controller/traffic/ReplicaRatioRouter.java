@@ -2,12 +2,10 @@ package dev.ramp.controller.traffic;
 
 import dev.ramp.api.rollout.CanaryStrategy;
 import dev.ramp.api.rollout.Rollout;
-import dev.ramp.controller.plan.ObservedTraffic;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * A canary without a traffic router: the canary's share of traffic is its share of the replicas,
@@ -28,10 +26,7 @@ public class ReplicaRatioRouter implements TrafficRouter {
     List<String> names = new ArrayList<>();
     canary.canaryService().ifPresent(names::add);
     canary.stableService().ifPresent(names::add);
-    ServicePinner.Reading reading = services.read(rollout.getMetadata().getNamespace(),
-        rollout.getMetadata().getName(), names, RolloutTemplates.podLabels(rollout));
-    return TrafficState.of(rollout, new ObservedTraffic(Optional.empty(), reading.selectors(), reading.problems()),
-        reading.services());
+    return services.observeOnly(rollout, names);
   }
 
   @Override

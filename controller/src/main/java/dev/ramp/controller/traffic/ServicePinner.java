@@ -1,9 +1,11 @@
 package dev.ramp.controller.traffic;
 
+import dev.ramp.api.rollout.Rollout;
 import dev.ramp.controller.kube.JsonPatch;
 import dev.ramp.controller.kube.KubeClients;
 import dev.ramp.controller.kube.Responses;
 import dev.ramp.controller.leader.Leadership;
+import dev.ramp.controller.plan.ObservedTraffic;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.models.V1Service;
@@ -49,6 +51,17 @@ public class ServicePinner {
           .ifPresent(problems::add);
     }
     return new Reading(found, selectors, problems);
+  }
+
+  /**
+   * The whole reading of a router that moves traffic only through Service selectors: no weight to
+   * report (replica ratio, blue-green), the named Services' selectors and problems.
+   */
+  TrafficState observeOnly(Rollout rollout, List<String> names) {
+    Reading reading = read(rollout.getMetadata().getNamespace(), rollout.getMetadata().getName(), names,
+        RolloutTemplates.podLabels(rollout));
+    return TrafficState.of(rollout, new ObservedTraffic(Optional.empty(), reading.selectors(), reading.problems()),
+        reading.services());
   }
 
   /** Pins each named Service read into the state to its hash; a Service the state does not hold is a conflict. */

@@ -2,12 +2,10 @@ package dev.ramp.controller.traffic;
 
 import dev.ramp.api.rollout.BlueGreenStrategy;
 import dev.ramp.api.rollout.Rollout;
-import dev.ramp.controller.plan.ObservedTraffic;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Blue-green: all traffic goes where the active Service's selector points, and the preview Service
@@ -27,10 +25,7 @@ public class ServiceSelectorRouter implements TrafficRouter {
     List<String> names = new ArrayList<>();
     names.add(blueGreen.activeService());
     blueGreen.previewService().ifPresent(names::add);
-    ServicePinner.Reading reading = services.read(rollout.getMetadata().getNamespace(),
-        rollout.getMetadata().getName(), names, RolloutTemplates.podLabels(rollout));
-    return TrafficState.of(rollout, new ObservedTraffic(Optional.empty(), reading.selectors(), reading.problems()),
-        reading.services());
+    return services.observeOnly(rollout, names);
   }
 
   @Override

@@ -33,8 +33,8 @@ public final class TrafficState {
     this.istioVersion = istioVersion;
   }
 
-  /** A state with nothing read: no router objects, nothing to report. */
-  static TrafficState of(Rollout rollout, ObservedTraffic observed, Map<String, V1Service> services) {
+  /** A state that holds only Services (routers without Istio objects). */
+  public static TrafficState of(Rollout rollout, ObservedTraffic observed, Map<String, V1Service> services) {
     return new TrafficState(rollout, observed, services, Map.of(), null, null);
   }
 

@@ -157,17 +157,68 @@ class CustomResourceVersionsTest {
     assertThat(http.get("/apis/temp.example.com/v1").code()).isEqualTo(404);
   }
 
-  @Test
-  void crdWithTypedClientLeftoversIsRejected() {
-    var response = http.post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions", """
+  /** What client-java's typed V1JSONSchemaProps sends for an object schema: every list and map, empty. */
+  static final String TYPED_SCHEMA = """
+      {"type":"object","x-kubernetes-preserve-unknown-fields":true,"allOf":[],"anyOf":[],"definitions":{},
+       "dependencies":{},"enum":[],"oneOf":[],"patternProperties":{},"properties":{},"required":[],
+       "x-kubernetes-list-map-keys":[],"x-kubernetes-validations":[]}""";
+
+  static String probeCrd(String plural, String subresources, String... schemas) {
+    List<String> versions = new ArrayList<>();
+    for (int i = 0; i < schemas.length; i++) {
+      versions.add("""
+          {"name":"v%d","served":true,"storage":%b,%s"schema":{"openAPIV3Schema":%s}}"""
+          .formatted(i + 1, i == 0, subresources, schemas[i]));
+    }
+    return """
         {"apiVersion":"apiextensions.k8s.io/v1","kind":"CustomResourceDefinition",
-         "metadata":{"name":"typedprobes.fidelity.example.com"},
+         "metadata":{"name":"%s.fidelity.example.com"},
          "spec":{"group":"fidelity.example.com","scope":"Namespaced",
-           "names":{"kind":"TypedProbe","plural":"typedprobes"},
-           "versions":[{"name":"v1","served":true,"storage":true,
-             "schema":{"openAPIV3Schema":{"type":"object","dependencies":{},"patternProperties":{}}}}]}}""");
+           "names":{"kind":"Probe%s","plural":"%s"},"versions":[%s]}}"""
+        .formatted(plural, plural, plural, String.join(",", versions));
+  }
+
+  @Test
+  void crdFromTheTypedClientWithStatusIsRejectedAtTheRootOfTheSchema() {
+    var response = http.post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
+        probeCrd("typedprobes", "\"subresources\":{\"status\":{}},", TYPED_SCHEMA));
     assertThat(response.code()).isEqualTo(422);
-    assertThat(response.message()).startsWith("CustomResourceDefinition.apiextensions.k8s.io \"typedprobes.fidelity.example.com\" is invalid: ")
-        .contains("dependencies is not supported");
+    assertThat(response.message()).isEqualTo("CustomResourceDefinition.apiextensions.k8s.io"
+        + " \"typedprobes.fidelity.example.com\" is invalid: [spec.validation.openAPIV3Schema: Invalid value:"
+        + " JSONSchemaProps{...}: only [Description Type Format Title Maximum ExclusiveMaximum Minimum"
+        + " ExclusiveMinimum MaxLength MinLength Pattern MaxItems MinItems UniqueItems MultipleOf Required Items"
+        + " Properties ExternalDocs Example XPreserveUnknownFields XValidations] fields are allowed at the root of"
+        + " the schema if the status subresource is enabled, spec.validation.openAPIV3Schema.dependencies:"
+        + " Forbidden: dependencies is not supported]");
+  }
+
+  @Test
+  void crdWithTypedClientLeftoversIsRejectedForItsDependenciesOnly() {
+    var response = http.post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
+        probeCrd("leftovers", "", TYPED_SCHEMA));
+    assertThat(response.code()).isEqualTo(422);
+    assertThat(response.message()).isEqualTo("CustomResourceDefinition.apiextensions.k8s.io"
+        + " \"leftovers.fidelity.example.com\" is invalid:"
+        + " spec.validation.openAPIV3Schema.dependencies: Forbidden: dependencies is not supported");
+  }
+
+  @Test
+  void schemasThatDifferPerVersionAreReportedPerVersion() {
+    var response = http.post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
+        probeCrd("perversions", "", "{\"type\":\"object\"}", "{\"type\":\"object\",\"dependencies\":{}}"));
+    assertThat(response.code()).isEqualTo(422);
+    assertThat(response.message()).endsWith(" is invalid:"
+        + " spec.versions[1].schema.openAPIV3Schema.dependencies: Forbidden: dependencies is not supported");
+  }
+
+  @Test
+  void emptyPatternPropertiesAndDefinitionsCountAsUnset() {
+    var response = http.post("/apis/apiextensions.k8s.io/v1/customresourcedefinitions",
+        probeCrd("emptymaps", "", """
+            {"type":"object","x-kubernetes-preserve-unknown-fields":true,"patternProperties":{},"definitions":{}}"""));
+    assertThat(response.code()).as(response.text()).isEqualTo(201);
+    var created = http.post("/apis/fidelity.example.com/v1/namespaces/default/emptymaps",
+        "{\"apiVersion\":\"fidelity.example.com/v1\",\"kind\":\"Probeemptymaps\",\"metadata\":{\"name\":\"p\"}}");
+    assertThat(created.code()).as(created.text()).isEqualTo(201);
   }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramp.api.validation.FieldError;
 import dev.ramp.api.validation.SchemaException;
-import dev.ramp.api.validation.StructuralSchema;
 import dev.ramp.sandbox.json.Json;
 import dev.ramp.sandbox.json.Timestamps;
 import dev.ramp.sandbox.strategy.KindStrategy;
@@ -14,10 +13,8 @@ import dev.ramp.sandbox.validation.GoFormat;
 import dev.ramp.sandbox.validation.Names;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -26,9 +23,8 @@ import java.util.Set;
  * {@link SchemaException} is a 422 on the CRD).
  */
 public final class CrdStrategy implements KindStrategy {
-  /** JSON-schema keywords a structural schema may not use (what the typed client sends as {} fails on, A10). */
-  private static final List<String> UNSUPPORTED = List.of("$schema", "$ref", "id", "definitions", "dependencies",
-      "patternProperties", "additionalItems");
+  /** How Go prints the []CustomResourceDefinitionVersion value of a spec.versions error, abbreviated. */
+  private static final String VERSIONS_VALUE = "[]apiextensions.CustomResourceDefinitionVersion{...}";
 
   private final Clock clock;
 
@@ -115,6 +111,8 @@ public final class CrdStrategy implements KindStrategy {
     return errors;
   }
 
+  // validateCustomResourceDefinitionSpec's order; a schema or subresources every version shares are
+  // validated once, under spec.validation / spec.subresources, as after the server's v1 conversion.
   private static List<FieldError> validate(ObjectNode crd) {
     List<FieldError> errors = new ArrayList<>();
     JsonNode spec = crd.path("spec");
@@ -127,19 +125,15 @@ public final class CrdStrategy implements KindStrategy {
     }
     if (group.isEmpty()) {
       errors.add(FieldErrors.required("spec.group", ""));
+    } else if (!Names.subdomainErrors(group).isEmpty()) {
+      errors.add(FieldErrors.invalidString("spec.group", group, String.join(",", Names.subdomainErrors(group))));
     } else if (!group.contains(".")) {
       errors.add(FieldErrors.invalidString("spec.group", group, "should be a domain with at least one dot"));
     }
-    if (plural.isEmpty()) {
-      errors.add(FieldErrors.required("spec.names.plural", ""));
-    } else {
-      Names.labelErrors(plural).forEach(message -> errors.add(FieldErrors.invalidString("spec.names.plural", plural, message)));
-    }
-    if (kind.isEmpty()) {
-      errors.add(FieldErrors.required("spec.names.kind", ""));
-    }
     String scope = Json.text(spec, "scope");
-    if (!scope.equals("Namespaced") && !scope.equals("Cluster")) {
+    if (scope.isEmpty()) {
+      errors.add(FieldErrors.required("spec.scope", ""));
+    } else if (!scope.equals("Namespaced") && !scope.equals("Cluster")) {
       errors.add(FieldErrors.notSupported("spec.scope", scope, List.of("Cluster", "Namespaced")));
     }
     JsonNode versions = spec.path("versions");
@@ -147,8 +141,20 @@ public final class CrdStrategy implements KindStrategy {
       errors.add(FieldErrors.required("spec.versions", "must have exactly one version marked as storage version"));
       return errors;
     }
+    JsonNode sharedSchema = shared(versions, "schema");
+    boolean schemaShared = sharedSchema != null && hasSchema(sharedSchema);
+    boolean subresourcesShared = shared(versions, "subresources") != null;
+    if (!schemaShared) {
+      for (int i = 0; i < versions.size(); i++) {
+        if (!hasSchema(versions.get(i).path("schema"))) {
+          errors.add(FieldErrors.required("spec.versions[" + i + "].schema.openAPIV3Schema", "schemas are required"));
+        }
+      }
+    }
     int storage = 0;
     Set<String> seen = new LinkedHashSet<>();
+    boolean unique = true;
+    boolean anyStatus = false;
     for (int i = 0; i < versions.size(); i++) {
       JsonNode version = versions.get(i);
       String path = "spec.versions[" + i + "]";
@@ -156,67 +162,61 @@ public final class CrdStrategy implements KindStrategy {
       if (version.path("storage").asBoolean(false)) {
         storage++;
       }
-      if (!seen.add(versionName)) {
-        errors.add(FieldErrors.duplicate(path + ".name", GoFormat.quote(versionName)));
+      unique &= seen.add(versionName);
+      List<String> nameErrors = Names.dns1035Errors(versionName);
+      if (!nameErrors.isEmpty()) {
+        errors.add(FieldErrors.invalidString(path + ".name", versionName, String.join(",", nameErrors)));
       }
-      Names.labelErrors(versionName).forEach(message -> errors.add(FieldErrors.invalidString(path + ".name", versionName, message)));
-      JsonNode schema = version.path("schema").path("openAPIV3Schema");
-      String schemaPath = path + ".schema.openAPIV3Schema";
-      if (schema.isMissingNode() || schema.isNull()) {
-        errors.add(FieldErrors.required(schemaPath, "schemas are required"));
-        continue;
+      boolean status = statusEnabled(version);
+      anyStatus |= status;
+      if (!schemaShared && hasSchema(version.path("schema"))) {
+        errors.addAll(CrdSchemaChecks.validate(version.path("schema").path("openAPIV3Schema"), path + ".schema", status));
       }
-      List<FieldError> structural = new ArrayList<>();
-      unsupportedKeywords(schema, schemaPath, structural);
-      if (structural.isEmpty()) {
-        try {
-          StructuralSchema.compile(schema);
-        } catch (SchemaException e) {
-          structural.add(FieldErrors.invalid(schemaPath, "\"object\"", e.getMessage()));
-        }
-      }
-      errors.addAll(structural);
+    }
+    if (!unique) {
+      errors.add(FieldErrors.invalid("spec.versions", VERSIONS_VALUE, "must contain unique version names"));
     }
     if (storage != 1) {
-      errors.add(FieldErrors.invalid("spec.versions", "[]apiextensions.CustomResourceDefinitionVersion{...}",
-          "must have exactly one version marked as storage version"));
+      errors.add(FieldErrors.invalid("spec.versions", VERSIONS_VALUE, "must have exactly one version marked as storage version"));
+    }
+    if (plural.isEmpty()) {
+      errors.add(FieldErrors.required("spec.names.plural", ""));
+    }
+    if (kind.isEmpty()) {
+      errors.add(FieldErrors.required("spec.names.kind", ""));
+    }
+    if (!plural.isEmpty()) {
+      List<String> pluralErrors = Names.dns1035Errors(plural);
+      if (!pluralErrors.isEmpty()) {
+        errors.add(FieldErrors.invalidString("spec.names.plural", plural, String.join(",", pluralErrors)));
+      }
+    }
+    if (schemaShared) {
+      // hasAnyStatusEnabled: shared subresources, or any version's own
+      boolean status = subresourcesShared ? statusEnabled(versions.get(0)) : anyStatus;
+      errors.addAll(CrdSchemaChecks.validate(sharedSchema.path("openAPIV3Schema"), "spec.validation", status));
     }
     return errors;
   }
 
-  private static void unsupportedKeywords(JsonNode schema, String path, List<FieldError> errors) {
-    if (!schema.isObject()) {
-      return;
-    }
-    for (String keyword : UNSUPPORTED) {
-      if (schema.has(keyword)) {
-        errors.add(FieldErrors.forbidden(path + "." + keyword, keyword + " is not supported"));
+  /** The value every version gives {@code field} (absent counts as a value), or null when they differ. */
+  private static JsonNode shared(JsonNode versions, String field) {
+    JsonNode first = versions.get(0).path(field);
+    for (JsonNode version : versions) {
+      if (!version.path(field).equals(first)) {
+        return null;
       }
     }
-    for (String container : List.of("properties")) {
-      JsonNode properties = schema.path(container);
-      Iterator<Map.Entry<String, JsonNode>> fields = properties.fields();
-      while (fields.hasNext()) {
-        Map.Entry<String, JsonNode> field = fields.next();
-        unsupportedKeywords(field.getValue(), path + "." + container + "[" + field.getKey() + "]", errors);
-      }
-    }
-    JsonNode items = schema.path("items");
-    if (items.isObject()) {
-      unsupportedKeywords(items, path + ".items", errors);
-    }
-    JsonNode additional = schema.path("additionalProperties");
-    if (additional.isObject()) {
-      unsupportedKeywords(additional, path + ".additionalProperties", errors);
-    }
-    for (String combinator : List.of("allOf", "anyOf", "oneOf")) {
-      JsonNode list = schema.path(combinator);
-      for (int i = 0; i < list.size(); i++) {
-        unsupportedKeywords(list.get(i), path + "." + combinator + "[" + i + "]", errors);
-      }
-    }
-    if (schema.path("not").isObject()) {
-      unsupportedKeywords(schema.get("not"), path + ".not", errors);
-    }
+    return first;
+  }
+
+  private static boolean hasSchema(JsonNode schema) {
+    JsonNode openApi = schema.path("openAPIV3Schema");
+    return !openApi.isMissingNode() && !openApi.isNull();
+  }
+
+  private static boolean statusEnabled(JsonNode version) {
+    JsonNode status = version.path("subresources").path("status");
+    return !status.isMissingNode() && !status.isNull();
   }
 }

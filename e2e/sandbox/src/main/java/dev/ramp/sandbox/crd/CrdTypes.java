@@ -55,7 +55,8 @@ public final class CrdTypes {
             Json.text(column, "description"), column.path("priority").asInt(0), Json.text(column, "jsonPath")));
       }
       JsonNode schemaNode = version.path("schema").path("openAPIV3Schema");
-      StructuralSchema schema = StructuralSchema.compile(schemaNode.isMissingNode() ? Json.object() : schemaNode);
+      StructuralSchema schema = StructuralSchema.compile(
+          schemaNode.isMissingNode() ? Json.object() : CrdSchemaChecks.compilable(schemaNode));
       types.add(ResourceType.builder(group, Json.text(version, "name"), plural, kind)
           .singular(singular.isEmpty() ? kind.toLowerCase(java.util.Locale.ROOT) : singular)
           .listKind(listKind.isEmpty() ? kind + "List" : listKind)

@@ -24,16 +24,33 @@ public final class CustomResourceStrategy implements KindStrategy {
 
   @Override
   public List<FieldError> validateCreate(ObjectNode object) {
-    return schema.validate(object, null);
+    return validateCreate(object, List.of());
   }
 
   @Override
   public List<FieldError> validateUpdate(ObjectNode object, ObjectNode old) {
-    return schema.validate(object, old);
+    return validateUpdate(object, old, List.of());
   }
 
   @Override
   public List<FieldError> validateStatusUpdate(ObjectNode object, ObjectNode old) {
-    return schema.validate(object, old);
+    return validateStatusUpdate(object, old, List.of());
+  }
+
+  // Metadata errors go in first: they count, as on a server, when deciding whether CEL rules run.
+  @Override
+  public List<FieldError> validateCreate(ObjectNode object, List<FieldError> earlierErrors) {
+    return schema.validate(object, null, earlierErrors);
+  }
+
+  @Override
+  public List<FieldError> validateUpdate(ObjectNode object, ObjectNode old, List<FieldError> earlierErrors) {
+    return schema.validate(object, old, earlierErrors);
+  }
+
+  /** Through /status the OpenAPI checks cover only status, with paths relative to it (X8). */
+  @Override
+  public List<FieldError> validateStatusUpdate(ObjectNode object, ObjectNode old, List<FieldError> earlierErrors) {
+    return schema.validateStatus(object, old, earlierErrors);
   }
 }

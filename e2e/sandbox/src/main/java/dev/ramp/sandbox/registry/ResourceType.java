@@ -59,6 +59,18 @@ public record ResourceType(
     return group.isEmpty() ? plural : plural + "." + group;
   }
 
+  /**
+   * Whether objects are stored in this type's own form: its collection is the one its group and plural
+   * name (core/v1 Events), not another type's it converts to (events.k8s.io/v1 Events over core/events).
+   */
+  public boolean storageForm() {
+    return collection.equals(naturalCollection(group, plural));
+  }
+
+  private static String naturalCollection(String group, String plural) {
+    return (group.isEmpty() ? "core" : group) + "/" + plural;
+  }
+
   public ApiException.Target target() {
     return new ApiException.Target(group, plural, kind);
   }
@@ -119,7 +131,7 @@ public record ResourceType(
       this.kind = kind;
       this.singular = kind.toLowerCase(java.util.Locale.ROOT);
       this.listKind = kind + "List";
-      this.collection = (group.isEmpty() ? "core" : group) + "/" + plural;
+      this.collection = naturalCollection(group, plural);
     }
 
     public Builder singular(String value) {

@@ -18,7 +18,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * (discovery). Changes replace an immutable snapshot, so readers never lock.
  */
 public final class TypeRegistry {
-  /** Insertion-ordered maps: built-ins first, so a shared collection's first type is its storage type. */
+  /**
+   * Insertion-ordered maps (discovery lists built-ins first). A shared collection's type is the one
+   * that names it (core/v1 Events for core/events), else the first registered (a CRD's first version),
+   * whatever the registration order: Invalid messages name it (E2, E5 say {@code Event}, never
+   * {@code Event.events.k8s.io}).
+   */
   private record Snapshot(Map<String, ResourceType> byPath, Map<String, ResourceType> byKind,
       Map<String, List<ResourceType>> byCrd, List<String> groupOrder, Map<String, ResourceType> collections) {}
 
@@ -60,8 +65,6 @@ public final class TypeRegistry {
     Map<String, ResourceType> byPath = new LinkedHashMap<>();
     Map<String, ResourceType> byKind = new LinkedHashMap<>();
     List<String> groupOrder = new ArrayList<>();
-    Set<String> crdOwned = new LinkedHashSet<>();
-    byCrd.values().forEach(types -> types.forEach(type -> crdOwned.add(pathKey(type.group(), type.version(), type.plural()))));
     for (ResourceType type : old.byPath.values()) {
       if (!type.custom()) {
         add(type, byPath, byKind, groupOrder);
@@ -79,7 +82,10 @@ public final class TypeRegistry {
     }
     Map<String, ResourceType> collections = new LinkedHashMap<>();
     for (ResourceType type : byPath.values()) {
-      collections.putIfAbsent(type.collection(), type);
+      ResourceType chosen = collections.get(type.collection());
+      if (chosen == null || !chosen.storageForm() && type.storageForm()) {
+        collections.put(type.collection(), type);
+      }
     }
     snapshot = new Snapshot(Collections.unmodifiableMap(byPath), Collections.unmodifiableMap(byKind),
         Collections.unmodifiableMap(byCrd), List.copyOf(groupOrder), Collections.unmodifiableMap(collections));

@@ -10,6 +10,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -49,9 +50,12 @@ final class ApplyOwnership {
     return current;
   }
 
-  /** Conflicts of {@code manager} applying {@code applied} over {@code current}: manager → paths. */
+  /**
+   * Conflicts of {@code manager} applying {@code applied} over {@code current}: manager → paths, managers
+   * sorted as structured-merge-diff prints them (not in the hash order of who owns what).
+   */
   Map<String, List<String>> conflicts(String uid, String manager, JsonNode current, JsonNode applied) {
-    Map<String, List<String>> conflicts = new LinkedHashMap<>();
+    Map<String, List<String>> conflicts = new TreeMap<>();
     Map<String, Set<String>> owners = byUid.getOrDefault(uid, Map.of());
     for (String path : leafPaths(applied)) {
       JsonNode now = valueAt(current, path);

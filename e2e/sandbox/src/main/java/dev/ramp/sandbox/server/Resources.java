@@ -204,8 +204,7 @@ public final class Resources {
     }
     type.strategy().prepareForCreate(stored);
     Metadata.canonicalize(stored);
-    List<FieldError> errors = new ArrayList<>(Metadata.validate(type, stored, true));
-    errors.addAll(type.strategy().validateCreate(stored));
+    List<FieldError> errors = type.strategy().validateCreate(stored, Metadata.validate(type, stored, true));
     String name = Json.text(stored, "metadata", "name");
     if (!errors.isEmpty()) {
       throw invalid(type, name, errors);
@@ -444,9 +443,9 @@ public final class Resources {
       }
       Metadata.canonicalize(next);
       errors.addAll(Metadata.validate(type, next, false));
-      errors.addAll(subresource.equals("status")
-          ? type.strategy().validateStatusUpdate(next, current)
-          : type.strategy().validateUpdate(next, current));
+      errors = subresource.equals("status")
+          ? type.strategy().validateStatusUpdate(next, current, errors)
+          : type.strategy().validateUpdate(next, current, errors);
       if (!errors.isEmpty()) {
         throw invalid(type, name, errors);
       }

@@ -2,6 +2,7 @@ package dev.ramp.sandbox.strategy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramp.api.validation.FieldError;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,5 +34,30 @@ public interface KindStrategy {
   /** Validation of a write through {@code /status}. */
   default List<FieldError> validateStatusUpdate(ObjectNode object, ObjectNode old) {
     return List.of();
+  }
+
+  /**
+   * Every error of a create: those the generic checks found first (metadata), then the kind's own.
+   * Overridden where earlier errors change what the kind checks (a custom resource's CEL rules are
+   * skipped after some).
+   */
+  default List<FieldError> validateCreate(ObjectNode object, List<FieldError> earlierErrors) {
+    return concat(earlierErrors, validateCreate(object));
+  }
+
+  /** As {@link #validateCreate(ObjectNode, List)}, for an update of the main resource. */
+  default List<FieldError> validateUpdate(ObjectNode object, ObjectNode old, List<FieldError> earlierErrors) {
+    return concat(earlierErrors, validateUpdate(object, old));
+  }
+
+  /** As {@link #validateCreate(ObjectNode, List)}, for a write through {@code /status}. */
+  default List<FieldError> validateStatusUpdate(ObjectNode object, ObjectNode old, List<FieldError> earlierErrors) {
+    return concat(earlierErrors, validateStatusUpdate(object, old));
+  }
+
+  private static List<FieldError> concat(List<FieldError> first, List<FieldError> then) {
+    List<FieldError> all = new ArrayList<>(first);
+    all.addAll(then);
+    return all;
   }
 }
