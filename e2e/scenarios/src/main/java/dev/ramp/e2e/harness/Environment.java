@@ -41,29 +41,43 @@ public final class Environment implements AutoCloseable {
   }
 
   /** Options for {@link #start}. */
-  public record Options(Duration podReadyDelay, Path workDir, boolean startController, List<String> controllerJvmOptions,
-      boolean useKubeconfigFromEnvironment) {
+  public record Options(Duration podReadyDelay, Path workDir, Path controllerLog, boolean startController,
+      List<String> controllerJvmOptions, boolean useKubeconfigFromEnvironment) {
 
-    /** The scenarios' defaults: pods Ready 300 ms after creation, files under {@code target/e2e}. */
+    /**
+     * The scenarios' defaults: pods Ready 300 ms after creation, files under {@code target/e2e}, the
+     * controller's output in {@code target/e2e/controller.log}.
+     */
     public static Options defaults() {
-      return new Options(Duration.ofMillis(300), Repo.target().resolve("e2e"), true, defaultJvmOptions(), true);
+      Path dir = Repo.target().resolve("e2e");
+      return new Options(Duration.ofMillis(300), dir, dir.resolve("controller.log"), true, defaultJvmOptions(), true);
     }
 
     public Options podReadyDelay(Duration delay) {
-      return new Options(delay, workDir, startController, controllerJvmOptions, useKubeconfigFromEnvironment);
+      return new Options(delay, workDir, controllerLog, startController, controllerJvmOptions,
+          useKubeconfigFromEnvironment);
     }
 
+    /** Where the kubeconfig and other files go. */
     public Options workDir(Path dir) {
-      return new Options(podReadyDelay, dir, startController, controllerJvmOptions, useKubeconfigFromEnvironment);
+      return new Options(podReadyDelay, dir, controllerLog, startController, controllerJvmOptions,
+          useKubeconfigFromEnvironment);
+    }
+
+    /** The file the controller's output is appended to. */
+    public Options controllerLog(Path file) {
+      return new Options(podReadyDelay, workDir, file, startController, controllerJvmOptions,
+          useKubeconfigFromEnvironment);
     }
 
     public Options startController(boolean start) {
-      return new Options(podReadyDelay, workDir, start, controllerJvmOptions, useKubeconfigFromEnvironment);
+      return new Options(podReadyDelay, workDir, controllerLog, start, controllerJvmOptions,
+          useKubeconfigFromEnvironment);
     }
 
     /** Ignore {@code KUBECONFIG}: always the sandbox (the demo). */
     public Options sandboxOnly() {
-      return new Options(podReadyDelay, workDir, startController, controllerJvmOptions, false);
+      return new Options(podReadyDelay, workDir, controllerLog, startController, controllerJvmOptions, false);
     }
 
     /**
@@ -92,6 +106,7 @@ public final class Environment implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create " + workDir, e);
     }
+    Path jar = Repo.controllerJar();
     Optional<Path> external = options.useKubeconfigFromEnvironment() ? kubeconfigFromEnvironment() : Optional.empty();
     Optional<Sandbox> sandbox;
     Kube kube;
@@ -109,8 +124,8 @@ public final class Environment implements AutoCloseable {
       kube = new Kube(started.apiClient(), started.watchClient());
       images = Images.sandbox();
     }
-    ControllerProcess controller = new ControllerProcess(Repo.controllerJar(), kubeconfig,
-        workDir.resolve("controller.log"), options.controllerJvmOptions());
+    ControllerProcess controller = new ControllerProcess(jar, kubeconfig, options.controllerLog(),
+        options.controllerJvmOptions());
     Environment environment = new Environment(sandbox, kube, kubeconfig, images, controller);
     try {
       environment.installCrds();

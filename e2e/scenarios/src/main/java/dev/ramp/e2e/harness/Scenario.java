@@ -33,16 +33,21 @@ public final class Scenario implements AutoCloseable {
   /** The resourceVersion of the scenario's own last write of each object, so waits see their own writes. */
   private final Map<String, Long> written = new java.util.concurrent.ConcurrentHashMap<>();
 
-  private Scenario(Environment environment, String name, String namespace) {
+  private final boolean ownsNamespace;
+
+  private Scenario(Environment environment, String name, String namespace, boolean createNamespace) {
     this.environment = environment;
     this.name = name;
     this.namespace = namespace;
+    this.ownsNamespace = createNamespace;
     this.logMark = environment.controller().logSize();
-    ObjectNode ns = Kube.JSON.createObjectNode();
-    ns.put("apiVersion", "v1");
-    ns.put("kind", "Namespace");
-    ns.putObject("metadata").put("name", namespace).putObject("labels").put("ramp.dev/e2e", "true");
-    environment.kube().create(Kind.NAMESPACE, "", ns);
+    if (createNamespace) {
+      ObjectNode ns = Kube.JSON.createObjectNode();
+      ns.put("apiVersion", "v1");
+      ns.put("kind", "Namespace");
+      ns.putObject("metadata").put("name", namespace).putObject("labels").put("ramp.dev/e2e", "true");
+      environment.kube().create(Kind.NAMESPACE, "", ns);
+    }
     this.watch = NamespaceWatch.start(environment.kube(), namespace, NamespaceWatch.ROLLOUT_KINDS, timeline);
   }
 
@@ -51,7 +56,12 @@ public final class Scenario implements AutoCloseable {
     String slug = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-+|-+$)", "");
     slug = slug.length() > 40 ? slug.substring(0, 40).replaceAll("-+$", "") : slug;
     String suffix = Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36 * 36), 36);
-    return new Scenario(environment, name, "e2e-" + slug + "-" + suffix);
+    return new Scenario(environment, name, "e2e-" + slug + "-" + suffix, true);
+  }
+
+  /** Opens a scenario in a namespace that exists (and stays when the scenario is closed). */
+  public static Scenario openIn(Environment environment, String name, String namespace) {
+    return new Scenario(environment, name, namespace, false);
   }
 
   public String name() {
@@ -99,8 +109,13 @@ public final class Scenario implements AutoCloseable {
 
   /** Applies manifest text (any number of documents) into the scenario's namespace. */
   public void applyYaml(String yaml) {
-    for (ObjectNode document : Manifest.parse(environment.images().resolveIn(yaml))) {
-      wrote(kube().apply(document, namespace));
+    applyObjects(Manifest.parse(environment.images().resolveIn(yaml)));
+  }
+
+  /** Applies objects into the scenario's namespace, in order. */
+  public void applyObjects(List<ObjectNode> objects) {
+    for (ObjectNode object : objects) {
+      wrote(kube().apply(object, namespace));
     }
   }
 
@@ -292,10 +307,13 @@ public final class Scenario implements AutoCloseable {
         + "===== end of scenario " + name + "\n";
   }
 
-  /** Stops watching and deletes the namespace (the server deletes what is in it). */
+  /** Stops watching and deletes the scenario's own namespace (the server deletes what is in it). */
   @Override
   public void close() {
     watch.close();
+    if (!ownsNamespace) {
+      return;
+    }
     try {
       kube().delete(Kind.NAMESPACE, "", namespace);
     } catch (KubeException e) {
