@@ -1,12 +1,11 @@
 package dev.ramp.e2e.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.ramp.api.json.Manifests;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -19,26 +18,9 @@ public final class Manifest {
 
   private Manifest() {}
 
-  /** Every non-empty document of a (multi-document) YAML text, in order. */
+  /** Every non-empty document of a (multi-document) YAML text, in order (as {@code ramp-api} reads manifests). */
   public static List<ObjectNode> parse(String yaml) {
-    List<ObjectNode> documents = new ArrayList<>();
-    try (MappingIterator<JsonNode> it = YAML.readerFor(JsonNode.class).readValues(yaml)) {
-      int index = 0;
-      while (it.hasNextValue()) {
-        JsonNode node = it.nextValue();
-        index++;
-        if (node == null || node.isNull() || node.isMissingNode()) {
-          continue;
-        }
-        if (!(node instanceof ObjectNode object)) {
-          throw new IllegalArgumentException("document " + index + " is not an object");
-        }
-        documents.add(object);
-      }
-    } catch (IOException e) {
-      throw new IllegalArgumentException("not valid YAML: " + e.getMessage(), e);
-    }
-    return documents;
+    return Manifests.readAll(yaml);
   }
 
   /**

@@ -38,7 +38,7 @@ class AnalysisScenariosTest {
     workload = SimulatedWorkload.start(Clock.systemUTC(), Map.of("namespace", s.namespace())).requestRate(200);
     prometheus = PrometheusServer.start(List.of(workload.target()));
     TrafficFollower follower = TrafficFollower.follow(s, workload, "web", "primary");
-    s.apply("analysis-canary", Map.of("PROMETHEUS_URL", prometheus.url().toString()));
+    s.apply("analysis-canary", Map.of("PROMETHEUS", prometheus.url().getAuthority()));
     s.awaitHealthy("web", TIMEOUT);
     prometheus.awaitTargetsUp(Duration.ofSeconds(10));
     return follower;
