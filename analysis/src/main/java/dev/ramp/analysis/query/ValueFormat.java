@@ -1,14 +1,19 @@
 package dev.ramp.analysis.query;
 
 import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.List;
 import java.util.stream.Collectors;
 
 /**
  * Measured values as text, the way Argo Rollouts shows them ({@code [0.97]}, {@code [1,0.5]}): shortest
  * decimal form without an exponent, and Prometheus' spelling of the specials ({@code NaN}, {@code +Inf}).
+ * Values are rounded to 12 significant digits: a rate ratio of 0.7 arrives as 0.6999999999999998, and a
+ * person comparing it with a 0.95 threshold should read 0.7.
  */
 public final class ValueFormat {
+
+  private static final MathContext SHOWN = new MathContext(12);
 
   private ValueFormat() {}
 
@@ -26,6 +31,6 @@ public final class ValueFormat {
     if (value == 0) {
       return "0";
     }
-    return new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
+    return new BigDecimal(value).round(SHOWN).stripTrailingZeros().toPlainString();
   }
 }

@@ -8,10 +8,11 @@ import dev.ramp.api.json.RecordTypeAdapterFactory;
 public record WorkloadRef(String apiVersion, String kind, String name, ScaleDown scaleDown) {
 
   public WorkloadRef {
-    scaleDown = scaleDown == null ? ScaleDown.NEVER : scaleDown;
+    // Ramp's default, unlike Argo's (never): a Rollout that takes over a Deployment takes over its pods too.
+    scaleDown = scaleDown == null ? ScaleDown.PROGRESSIVELY : scaleDown;
   }
 
   public static WorkloadRef deployment(String name) {
-    return new WorkloadRef("apps/v1", "Deployment", name, ScaleDown.NEVER);
+    return new WorkloadRef("apps/v1", "Deployment", name, ScaleDown.PROGRESSIVELY);
   }
 }

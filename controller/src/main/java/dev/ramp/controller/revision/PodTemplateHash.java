@@ -1,5 +1,6 @@
 package dev.ramp.controller.revision;
 
+import com.google.gson.Gson;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
@@ -24,6 +25,8 @@ public final class PodTemplateHash {
   private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
   private static final int FNV_OFFSET = 0x811c9dc5;
   private static final int FNV_PRIME = 0x01000193;
+  // client-java's Gson, built once: building it costs more than hashing a template.
+  private static final Gson GSON = new JSON().getGson();
 
   private PodTemplateHash() {}
 
@@ -32,7 +35,7 @@ public final class PodTemplateHash {
    * ReplicaSet of that name exists with another template.
    */
   public static String of(V1PodTemplateSpec template, int collisionCount) {
-    JsonElement tree = new JSON().getGson().toJsonTree(template);
+    JsonElement tree = GSON.toJsonTree(template);
     String canonical = canonical(tree).toString();
     int hash = FNV_OFFSET;
     hash = fnv(hash, canonical.getBytes(StandardCharsets.UTF_8));

@@ -11,10 +11,12 @@ import dev.ramp.controller.plan.AnalysisPurpose;
 import dev.ramp.controller.plan.ObservedAnalysisRun;
 import dev.ramp.controller.plan.Observation;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.HashSet;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Which AnalysisRun serves an analysis of the current revision, starting it when there is none, and
@@ -64,6 +66,22 @@ final class AnalysisSteps {
     }
     d.want(record.name());
     return new Tracked(record, Verdict.of(record.status()));
+  }
+
+  /**
+   * A run the status refers to that failed, as the cause of an abort: a rollout held by {@code
+   * spec.paused} still aborts on a failed analysis.
+   */
+  static Optional<AbortCause> failure(RolloutStatus status) {
+    return Stream.of(
+            status.canary().currentStepAnalysisRunStatus().map(r -> Map.entry("step ", r)),
+            status.canary().currentBackgroundAnalysisRunStatus().map(r -> Map.entry("background ", r)),
+            status.blueGreen().prePromotionAnalysisRunStatus().map(r -> Map.entry("pre-promotion ", r)),
+            status.blueGreen().postPromotionAnalysisRunStatus().map(r -> Map.entry("post-promotion ", r)))
+        .flatMap(Optional::stream)
+        .filter(e -> Verdict.of(e.getValue().status()) == Verdict.FAILED)
+        .findFirst()
+        .map(e -> new AbortCause("Rollout aborted: " + e.getKey() + describe(e.getValue())));
   }
 
   /** "AnalysisRun web-6c8f-step-2 Failed: <the run's message>". */

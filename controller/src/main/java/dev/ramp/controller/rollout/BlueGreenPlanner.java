@@ -36,6 +36,7 @@ final class BlueGreenPlanner implements StrategyPlanner {
       aborted(ctx, d, blueGreen);
     } else if (ctx.spec().paused()) {
       d.wantRecorded();
+      AnalysisSteps.failure(d.status()).ifPresent(d::requestAbort);
     } else if (!revs.hasStable()) {
       firstDeploy(ctx, d, blueGreen);
     } else {
@@ -50,10 +51,10 @@ final class BlueGreenPlanner implements StrategyPlanner {
     String hash = revs.currentHash();
     int replicas = ctx.replicas();
     d.ensureCurrent(replicas);
-    revs.others().forEach(rs -> d.scale(rs, 0));
     d.pin(services(blueGreen, hash, hash));
     d.status(b -> b.blueGreen(d.status().blueGreen().withActiveSelector(hash).withPreviewSelector(hash)));
     if (revs.currentReadyAt(replicas)) {
+      revs.others().forEach(rs -> d.scale(rs, 0));
       d.status(b -> b.stableRS(hash));
     } else {
       d.waitFor(Wait.PODS, CanaryPlanner.podsMessage(revs.current(), revs.currentName(), replicas));
@@ -61,31 +62,30 @@ final class BlueGreenPlanner implements StrategyPlanner {
   }
 
   private static void steady(Context ctx, Draft d, BlueGreenStrategy blueGreen) {
+    allOnStable(ctx, d, blueGreen);
+    d.status(b -> b.pauseConditions(List.of()).controllerPause(false).promoteFull(false).abortedAt(null));
     Revisions revs = ctx.revisions();
-    ObservedReplicaSet stable = revs.stable().orElseThrow();
-    String hash = stable.podTemplateHash();
-    d.pin(services(blueGreen, hash, hash));
-    d.keep(stable);
-    d.scale(stable, ctx.replicas());
-    revs.others().forEach(rs -> ScaleDowns.retire(ctx, d, rs, blueGreen.scaleDownDelaySeconds()));
-    d.status(b -> b.pauseConditions(List.of()).controllerPause(false).promoteFull(false).abortedAt(null)
-        .blueGreen(d.status().blueGreen().withActiveSelector(hash).withPreviewSelector(hash)
-            .withScaleUpPreviewCheckPoint(false)));
     if (!revs.currentReadyAt(ctx.replicas())) {
-      d.waitFor(Wait.PODS, CanaryPlanner.podsMessage(revs.stable(), stable.name(), ctx.replicas()));
+      d.waitFor(Wait.PODS, CanaryPlanner.podsMessage(revs.stable(), revs.currentName(), ctx.replicas()));
     }
   }
 
   /** The active (and preview) Service back on the stable revision first; the new one goes after its delay. */
   private static void aborted(Context ctx, Draft d, BlueGreenStrategy blueGreen) {
     AbortCause.mark(ctx, d);
+    allOnStable(ctx, d, blueGreen);
+    ctx.revisions().current()
+        .ifPresent(rs -> ScaleDowns.afterAbort(ctx, d, rs, blueGreen.abortScaleDownDelaySeconds()));
+  }
+
+  /** Both Services on the stable revision, which is kept at full size; older revisions retired. */
+  private static void allOnStable(Context ctx, Draft d, BlueGreenStrategy blueGreen) {
     Revisions revs = ctx.revisions();
     ObservedReplicaSet stable = revs.stable().orElseThrow();
     String hash = stable.podTemplateHash();
     d.pin(services(blueGreen, hash, hash));
     d.keep(stable);
     d.scale(stable, ctx.replicas());
-    revs.current().ifPresent(rs -> ScaleDowns.afterAbort(ctx, d, rs, blueGreen.abortScaleDownDelaySeconds()));
     revs.others().forEach(rs -> ScaleDowns.retire(ctx, d, rs, blueGreen.scaleDownDelaySeconds()));
     d.status(b -> b.blueGreen(d.status().blueGreen().withActiveSelector(hash).withPreviewSelector(hash)
         .withScaleUpPreviewCheckPoint(false)));

@@ -1,20 +1,21 @@
 package dev.ramp.controller.rollout;
 
+import static dev.ramp.controller.rollout.CanaryTraffic.bothSides;
+import static dev.ramp.controller.rollout.CanaryTraffic.canarySide;
+import static dev.ramp.controller.rollout.CanaryTraffic.recordWeight;
+import static dev.ramp.controller.rollout.CanaryTraffic.recordedWeight;
+import static dev.ramp.controller.rollout.CanaryTraffic.routed;
+import static dev.ramp.controller.rollout.CanaryTraffic.stableSide;
+
 import dev.ramp.api.rollout.BackgroundAnalysis;
 import dev.ramp.api.rollout.CanaryStrategy;
-import dev.ramp.api.rollout.IstioDestinationRule;
 import dev.ramp.api.rollout.PauseReason;
 import dev.ramp.api.rollout.RolloutAnalysisRunStatus;
-import dev.ramp.api.rollout.TrafficWeights;
-import dev.ramp.api.rollout.WeightDestination;
 import dev.ramp.controller.plan.AnalysisPurpose;
 import dev.ramp.controller.plan.ObservedReplicaSet;
 import dev.ramp.controller.rollout.AnalysisSteps.Tracked;
 import dev.ramp.controller.rollout.AnalysisSteps.Verdict;
 import dev.ramp.controller.rollout.CanarySteps.Position;
-import dev.ramp.controller.rollout.ReplicaRatio.Member;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +23,7 @@ import java.util.Optional;
 /**
  * The canary strategy. With a traffic router the stable ReplicaSet stays at full size, the canary
  * is scaled for its step and receives weight only once those pods are available; without one, the
- * weight is the canary's share of the pods ({@link ReplicaRatio}). Traffic moves before anything is
+ * weight is the canary's share of the pods ({@link CanaryByRatio}). Traffic moves before anything is
  * scaled down: on abort the weight goes to 0 first, on promotion the stable Service moves onto the
  * fully available canary before the weight returns to 0, and the old stable pods go only after
  * {@code scaleDownDelaySeconds}.
@@ -39,7 +40,9 @@ final class CanaryPlanner implements StrategyPlanner {
     } else if (ctx.abort().isPresent()) {
       aborted(ctx, d, canary);
     } else if (ctx.spec().paused()) {
-      d.wantRecorded(); // held where it is: nothing advances, nothing is written but the status
+      // held where it is: nothing advances, nothing is written but the status; a failed analysis still aborts
+      d.wantRecorded();
+      AnalysisSteps.failure(d.status()).ifPresent(d::requestAbort);
     } else if (!revs.hasStable()) {
       firstDeploy(ctx, d, canary);
     } else {
@@ -54,12 +57,14 @@ final class CanaryPlanner implements StrategyPlanner {
     String hash = revs.currentHash();
     int replicas = ctx.replicas();
     d.ensureCurrent(replicas);
-    revs.others().forEach(rs -> d.scale(rs, 0)); // nothing was ever promoted: no traffic to move off them
     d.status(b -> b.currentStepIndex(canary.steps().size()));
     if (!revs.currentReadyAt(replicas)) {
       d.waitFor(Wait.PODS, podsMessage(revs.current(), revs.currentName(), replicas));
       return;
     }
+    // Other revisions (an earlier template that never became available, or pods left by a lost
+    // status) go only once the current one serves.
+    revs.others().forEach(rs -> d.scale(rs, 0));
     if (routed(canary)) {
       d.setWeight(0);
     }
@@ -83,10 +88,7 @@ final class CanaryPlanner implements StrategyPlanner {
       d.scale(stable, replicas);
       revs.others().forEach(rs -> ScaleDowns.retire(ctx, d, rs, canary.scaleDownDelaySeconds()));
     } else {
-      List<Member> members = new ArrayList<>();
-      members.add(Member.of(stable, replicas));
-      addOthers(members, revs);
-      applyRatio(ctx, d, canary, members);
+      CanaryByRatio.allToStable(ctx, d, canary);
     }
     d.status(b -> b.currentStepIndex(canary.steps().size()).pauseConditions(List.of()).controllerPause(false)
         .promoteFull(false).abortedAt(null));
@@ -113,11 +115,7 @@ final class CanaryPlanner implements StrategyPlanner {
       revs.current().ifPresent(rs -> ScaleDowns.afterAbort(ctx, d, rs, canary.abortScaleDownDelaySeconds()));
       revs.others().forEach(rs -> ScaleDowns.retire(ctx, d, rs, canary.scaleDownDelaySeconds()));
     } else {
-      List<Member> members = new ArrayList<>();
-      members.add(Member.of(stable, replicas));
-      revs.current().ifPresent(rs -> members.add(Member.of(rs, 0)));
-      addOthers(members, revs);
-      applyRatio(ctx, d, canary, members);
+      CanaryByRatio.allToStable(ctx, d, canary);
     }
     recordWeight(d, canary, 0, revs.currentHash(), stableHash);
   }
@@ -152,7 +150,7 @@ final class CanaryPlanner implements StrategyPlanner {
     }
     CanarySteps.Readiness ready = routed(canary)
         ? (weight, scale) -> revs.currentReadyAt(CanarySteps.canaryReplicas(replicas, weight, scale))
-        : (weight, scale) -> ReplicaRatio.reached(ratioMembers(ctx, weight));
+        : (weight, scale) -> CanaryByRatio.reached(ctx, canary, weight);
     Position pos = CanarySteps.walk(ctx, d, canary, frozen, promoted, ready);
     if (d.abortRequest().isPresent()) {
       return;
@@ -163,14 +161,14 @@ final class CanaryPlanner implements StrategyPlanner {
     boolean complete = pos.index() >= steps;
     boolean promoting = complete && (routed(canary)
         ? revs.currentReadyAt(replicas)
-        : ReplicaRatio.reached(ratioMembers(ctx, 100)));
+        : CanaryByRatio.reached(ctx, canary, 100));
     if (!promoting && !frozen) {
       backgroundAnalysis(ctx, d, canary, pos);
     }
     if (routed(canary)) {
       routedProgress(ctx, d, canary, pos, promoting);
     } else {
-      ratioProgress(ctx, d, canary, pos, promoting);
+      CanaryByRatio.progress(ctx, d, canary, pos.index() >= steps ? 100 : pos.weight(), promoting);
     }
   }
 
@@ -211,7 +209,7 @@ final class CanaryPlanner implements StrategyPlanner {
       d.setWeight(weight);
     }
     d.pin(stableSide(canary, stable.podTemplateHash()));
-    if (count == 0 || revs.current().map(ObservedReplicaSet::isFullyAvailable).orElse(false)) {
+    if (revs.current().map(rs -> Revisions.readyAt(rs, Math.min(count, rs.desiredReplicas()))).orElse(count == 0)) {
       d.pin(canarySide); // no weight on it yet; a DestinationRule subset moves only onto available pods
     }
     d.ensureCurrent(count);
@@ -226,114 +224,9 @@ final class CanaryPlanner implements StrategyPlanner {
     }
   }
 
-  private static void ratioProgress(Context ctx, Draft d, CanaryStrategy canary, Position pos, boolean promoting) {
-    Revisions revs = ctx.revisions();
-    String hash = revs.currentHash();
-    int steps = canary.steps().size();
-    if (promoting) {
-      d.pin(bothSides(canary, hash));
-      d.status(b -> b.stableRS(hash).currentStepIndex(steps).promoteFull(false));
-      recordWeight(d, canary, 0, hash, hash);
-      return;
-    }
-    int weight = pos.index() >= steps ? 100 : pos.weight();
-    d.pin(stableSide(canary, revs.stable().orElseThrow().podTemplateHash()));
-    d.pin(canarySide(canary, hash)); // no router: the canary Service carries no weight of its own
-    List<Member> members = ratioMembers(ctx, weight);
-    applyRatio(ctx, d, canary, members);
-    if (!ReplicaRatio.reached(members)) {
-      d.waitFor(Wait.PODS, "scaling by replica ratio toward " + weight + "% canary: " + ratioSummary(members));
-    }
-  }
-
-  /** Current (canary) first, then stable, then the others newest first, so the oldest are scaled down first. */
-  private static List<Member> ratioMembers(Context ctx, int weight) {
-    Revisions revs = ctx.revisions();
-    ReplicaRatio.Targets targets = ReplicaRatio.targets(ctx.replicas(), weight);
-    List<Member> members = new ArrayList<>();
-    members.add(revs.current().map(rs -> Member.of(rs, targets.canary()))
-        .orElse(Member.missing(revs.currentName(), targets.canary())));
-    members.add(Member.of(revs.stable().orElseThrow(), targets.stable()));
-    addOthers(members, revs);
-    return members;
-  }
-
-  private static void addOthers(List<Member> members, Revisions revs) {
-    List<ObservedReplicaSet> others = new ArrayList<>(revs.others());
-    for (int i = others.size() - 1; i >= 0; i--) {
-      members.add(Member.of(others.get(i), 0));
-    }
-  }
-
-  private static void applyRatio(Context ctx, Draft d, CanaryStrategy canary, List<Member> members) {
-    List<Member> moved = ReplicaRatio.step(ctx.replicas(), canary.maxSurge(), canary.maxUnavailable(), members);
-    for (Member m : moved) {
-      if (m.rs().isPresent()) {
-        if (!ctx.revisions().others().contains(m.rs().get())) {
-          d.keep(m.rs().get());
-        }
-        d.scale(m.rs().get(), m.desired());
-      } else {
-        d.ensureCurrent(m.desired());
-      }
-    }
-  }
-
-  private static String ratioSummary(List<Member> members) {
-    List<String> parts = new ArrayList<>();
-    for (Member m : members) {
-      if (m.rs().isPresent() || m.target() > 0) {
-        int available = m.rs().map(ObservedReplicaSet::availableReplicas).orElse(0);
-        parts.add(m.name() + " " + available + " available (" + m.target() + " wanted)");
-      }
-    }
-    return String.join(", ", parts);
-  }
-
   static String podsMessage(Optional<ObservedReplicaSet> rs, String name, int replicas) {
     int available = rs.map(ObservedReplicaSet::availableReplicas).orElse(0);
     return "waiting for ReplicaSet " + name + ": " + Math.min(available, replicas) + " of " + replicas
         + " pods available";
-  }
-
-  static boolean routed(CanaryStrategy canary) {
-    return canary.istio().isPresent();
-  }
-
-  private static int recordedWeight(Draft d) {
-    return d.status().canary().weights().map(w -> w.canary().weight()).orElse(0);
-  }
-
-  private static void recordWeight(Draft d, CanaryStrategy canary, int weight, String canaryHash, String stableHash) {
-    TrafficWeights weights = TrafficWeights.of(
-        WeightDestination.of(weight, canary.canaryService().orElse(null), canaryHash),
-        WeightDestination.of(100 - weight, canary.stableService().orElse(null), stableHash));
-    d.status(b -> b.canary(d.status().canary().withWeights(weights)));
-  }
-
-  /** The Services and DestinationRule subset that carry the stable revision's traffic. */
-  static Map<String, String> stableSide(CanaryStrategy canary, String hash) {
-    Map<String, String> pins = new LinkedHashMap<>();
-    canary.stableService().ifPresent(s -> pins.put(s, hash));
-    destinationRule(canary).ifPresent(r -> pins.put(r.name() + "/" + r.stableSubsetName(), hash));
-    return pins;
-  }
-
-  /** The Services and DestinationRule subset that carry the canary's traffic. */
-  static Map<String, String> canarySide(CanaryStrategy canary, String hash) {
-    Map<String, String> pins = new LinkedHashMap<>();
-    canary.canaryService().ifPresent(s -> pins.put(s, hash));
-    destinationRule(canary).ifPresent(r -> pins.put(r.name() + "/" + r.canarySubsetName(), hash));
-    return pins;
-  }
-
-  private static Map<String, String> bothSides(CanaryStrategy canary, String hash) {
-    Map<String, String> pins = stableSide(canary, hash);
-    pins.putAll(canarySide(canary, hash));
-    return pins;
-  }
-
-  private static Optional<IstioDestinationRule> destinationRule(CanaryStrategy canary) {
-    return canary.istio().flatMap(i -> i.destinationRule());
   }
 }

@@ -86,6 +86,11 @@ final class Draft {
     }
   }
 
+  /** The size a ReplicaSet has once this plan's actions are done. */
+  int plannedSize(ObservedReplicaSet rs) {
+    return sizes.getOrDefault(rs.name(), rs.desiredReplicas());
+  }
+
   /** A ReplicaSet that serves again: a scale-down deadline left on it from earlier no longer holds. */
   void keep(ObservedReplicaSet rs) {
     if (rs.scaleDownAt().isPresent() && kept.add(rs.name())) {

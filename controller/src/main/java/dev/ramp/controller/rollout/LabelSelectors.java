@@ -16,7 +16,8 @@ final class LabelSelectors {
 
   static String format(V1LabelSelector selector) {
     List<String> parts = new ArrayList<>();
-    Map<String, String> labels = selector.getMatchLabels() == null ? Map.of() : new TreeMap<>(selector.getMatchLabels());
+    Map<String, String> labels = selector.getMatchLabels() == null
+        ? Map.of() : new TreeMap<>(selector.getMatchLabels());
     labels.forEach((k, v) -> parts.add(k + "=" + v));
     if (selector.getMatchExpressions() != null) {
       for (V1LabelSelectorRequirement r : selector.getMatchExpressions()) {

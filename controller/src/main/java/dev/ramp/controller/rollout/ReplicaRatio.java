@@ -11,7 +11,7 @@ import java.util.Optional;
  * Replica counts for a canary without a traffic router, where the canary's share of traffic is its
  * share of the pods. Each reconcile moves the counts toward their targets as far as {@code maxSurge}
  * (pods above {@code spec.replicas}) and {@code maxUnavailable} (available pods below it) allow, as a
- * Deployment's rolling update does: new pods first, then old ones removed as availability permits.
+ * Deployment's rolling update does.
  */
 final class ReplicaRatio {
 
@@ -38,13 +38,9 @@ final class ReplicaRatio {
       return rs.map(r -> Math.min(r.availableReplicas(), r.desiredReplicas())).orElse(0);
     }
 
-    /** Pods asked for or still there, whichever is more. */
-    int pods() {
-      return Math.max(desired, rs.map(ObservedReplicaSet::replicas).orElse(0));
-    }
-
+    /** Sized at its target, with that many pods available. */
     boolean atTarget() {
-      return desired == target && rs.map(r -> r.desiredReplicas() == target && r.isFullyAvailable()).orElse(target == 0);
+      return desired == target && rs.map(r -> Revisions.readyAt(r, target)).orElse(target == 0);
     }
 
     Member withDesired(int newDesired) {
@@ -64,15 +60,17 @@ final class ReplicaRatio {
     return new Targets(ceilPercent(replicas, weight), ceilPercent(replicas, 100 - weight));
   }
 
-  /** Every member has its target size and all its pods available. */
+  /** Every member has its target size and all its pods available (pass the members after {@link #step}). */
   static boolean reached(List<Member> members) {
     return members.stream().allMatch(Member::atTarget);
   }
 
   /**
-   * The members' sizes after one move, in the same order. Members earlier in the list are scaled up
-   * first; scale-down goes from the end of the list (the oldest revisions) to the front, and removes
-   * pods that are not available before any that serve.
+   * The members' sizes after one move, in the same order. Pods are removed first, from the end of the
+   * list (the oldest revisions) to the front, those not available before any that serve, no more
+   * than keeps {@code replicas - maxUnavailable} available; then members earlier in the list are
+   * scaled up within {@code replicas + maxSurge}, counted over the sizes asked for (as a Deployment
+   * counts them).
    */
   static List<Member> step(int replicas, IntOrString maxSurge, IntOrString maxUnavailable, List<Member> members) {
     int surge = IntOrStrings.scaledValue(maxSurge, replicas, true, "maxSurge");
@@ -81,17 +79,6 @@ final class ReplicaRatio {
       unavailable = 1; // as a Deployment does: otherwise nothing could ever move
     }
     List<Member> out = new ArrayList<>(members);
-    int targetTotal = out.stream().mapToInt(Member::target).sum();
-    // pods still terminating count against the surge until they are gone
-    int room = Math.max(replicas + surge, targetTotal) - out.stream().mapToInt(Member::pods).sum();
-    for (int i = 0; i < out.size() && room > 0; i++) {
-      Member m = out.get(i);
-      if (m.desired() < m.target()) {
-        int add = Math.min(room, m.target() - m.desired());
-        out.set(i, m.withDesired(m.desired() + add));
-        room -= add;
-      }
-    }
     int available = out.stream().mapToInt(Member::available).sum();
     int budget = Math.max(0, available - Math.max(0, replicas - unavailable));
     for (int i = out.size() - 1; i >= 0; i--) {
@@ -101,6 +88,16 @@ final class ReplicaRatio {
         int cut = Math.min(m.desired() - m.target(), notServing + budget);
         budget -= Math.max(0, cut - notServing);
         out.set(i, m.withDesired(m.desired() - cut));
+      }
+    }
+    int targetTotal = out.stream().mapToInt(Member::target).sum();
+    int room = Math.max(replicas + surge, targetTotal) - out.stream().mapToInt(Member::desired).sum();
+    for (int i = 0; i < out.size() && room > 0; i++) {
+      Member m = out.get(i);
+      if (m.desired() < m.target()) {
+        int add = Math.min(room, m.target() - m.desired());
+        out.set(i, m.withDesired(m.desired() + add));
+        room -= add;
       }
     }
     return out;

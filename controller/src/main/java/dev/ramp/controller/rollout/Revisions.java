@@ -73,9 +73,17 @@ record Revisions(
     return stableHash.filter(h -> stable.isPresent()).orElse(currentHash);
   }
 
-  /** The current ReplicaSet asks for exactly {@code replicas} pods and all of them are available. */
+  /**
+   * Once sized at {@code replicas}, the current ReplicaSet has all of them available: it has at least
+   * that many available pods now (a ReplicaSet scaled down keeps available pods first).
+   */
   boolean currentReadyAt(int replicas) {
-    return current.map(rs -> rs.desiredReplicas() == replicas && rs.isFullyAvailable()).orElse(false);
+    return current.map(rs -> readyAt(rs, replicas)).orElse(replicas == 0);
+  }
+
+  /** Once sized at {@code replicas}, the ReplicaSet has all of them available (its status being current). */
+  static boolean readyAt(ObservedReplicaSet rs, int replicas) {
+    return rs.observedGeneration() && rs.availableReplicas() >= replicas && rs.replicas() >= replicas;
   }
 
   int currentAvailable() {

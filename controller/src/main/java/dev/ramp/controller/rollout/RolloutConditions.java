@@ -138,7 +138,8 @@ final class RolloutConditions {
   }
 
   /** The status marked invalid: Degraded with condition InvalidSpec naming each problem; nothing else changes. */
-  static RolloutStatus invalid(RolloutStatus status, RolloutStatus previous, List<String> problems, OffsetDateTime now) {
+  static RolloutStatus invalid(RolloutStatus status, RolloutStatus previous, List<String> problems,
+      OffsetDateTime now) {
     String message = String.join("; ", problems);
     RolloutCondition condition = next(previous.condition(RolloutCondition.INVALID_SPEC), RolloutCondition.INVALID_SPEC,
         ConditionStatus.TRUE, "InvalidSpec", message, now, false);

@@ -30,7 +30,8 @@ public final class RolloutPlanner {
     List<String> problems = SpecProblems.of(observation);
     if (!problems.isEmpty()) {
       RolloutStatus held = previous.toBuilder().observedGeneration(rollout.getMetadata().getGeneration()).build();
-      RolloutStatus status = RolloutConditions.invalid(held, previous, problems, observation.now().atOffset(ZoneOffset.UTC));
+      RolloutStatus status = RolloutConditions.invalid(held, previous, problems,
+          observation.now().atOffset(ZoneOffset.UTC));
       return new Plan(List.of(), status, Transitions.between(previous, status, observation), Optional.empty());
     }
     RolloutSpec spec = rollout.spec();
@@ -49,11 +50,13 @@ public final class RolloutPlanner {
       ctx = ctx.withAbort(d.abortRequest().get());
       d = strategy.plan(ctx);
     }
+    ReplicaCounts.apply(ctx, d);
     Assessment assessment = RolloutConditions.assess(ctx, d);
     if (assessment.deadlineExceeded() && spec.progressDeadlineAbort() && ctx.abort().isEmpty()
         && revs.hasStable() && !revs.currentIsStable()) {
       ctx = ctx.withAbort(new AbortCause("Rollout aborted: " + assessment.message()));
       d = strategy.plan(ctx);
+      ReplicaCounts.apply(ctx, d);
       assessment = RolloutConditions.assess(ctx, d);
     }
     RunHistory.terminateUnwanted(ctx, d);

@@ -2,13 +2,12 @@ package dev.ramp.controller.rollout;
 
 import dev.ramp.api.rollout.CanaryStatus;
 import dev.ramp.api.rollout.RolloutStatus;
-import dev.ramp.controller.plan.ObservedReplicaSet;
 import dev.ramp.controller.plan.Observation;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The status a reconcile builds on: the one read, with the observed counts, and reset where the
+ * The status a reconcile builds on: the one read, reset where the
  * rollout starts over. A new pod template starts a fresh update (steps from the first, pauses, abort
  * and full promotion cleared: a new image after an abort is a new rollout, AR#2048); new steps
  * restart the steps; a retry (a person cleared {@code status.abort}) restarts them too.
@@ -49,13 +48,8 @@ final class StatusResets {
                 .withPrePromotionAnalysisRunStatus(null).withPostPromotionAnalysisRunStatus(null));
       }
     }
-    List<ObservedReplicaSet> all = o.replicaSets();
     b.currentStepHash(stepsHash.orElse(null))
         .observedGeneration(o.rollout().getMetadata().getGeneration())
-        .replicas(all.stream().mapToInt(ObservedReplicaSet::replicas).sum())
-        .updatedReplicas(revs.current().map(ObservedReplicaSet::replicas).orElse(0))
-        .readyReplicas(all.stream().mapToInt(ObservedReplicaSet::readyReplicas).sum())
-        .availableReplicas(all.stream().mapToInt(ObservedReplicaSet::availableReplicas).sum())
         .selector(selector.orElse(null));
     return AnalysisSteps.refreshAll(o, b.build());
   }

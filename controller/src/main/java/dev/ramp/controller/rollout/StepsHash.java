@@ -12,11 +12,12 @@ import java.util.List;
 final class StepsHash {
   private static final long FNV_OFFSET = 0xcbf29ce484222325L;
   private static final long FNV_PRIME = 0x100000001b3L;
+  private static final JSON JSON = new JSON(); // thread-safe once built, and costly to build per call
 
   private StepsHash() {}
 
   static String of(List<CanaryStep> steps) {
-    byte[] json = new JSON().serialize(steps).getBytes(StandardCharsets.UTF_8);
+    byte[] json = JSON.serialize(steps).getBytes(StandardCharsets.UTF_8);
     long hash = FNV_OFFSET;
     for (byte b : json) {
       hash ^= b & 0xff;

@@ -4,7 +4,9 @@ import dev.ramp.api.analysis.AnalysisPhase;
 import dev.ramp.api.rollout.CanaryStep;
 import dev.ramp.api.rollout.RolloutAnalysisRunStatus;
 import dev.ramp.api.rollout.RolloutCondition;
+import dev.ramp.api.rollout.RolloutSpec;
 import dev.ramp.api.rollout.RolloutStatus;
+import dev.ramp.api.rollout.RolloutStrategy;
 import dev.ramp.controller.plan.Observation;
 import dev.ramp.controller.plan.Transition;
 import java.util.ArrayList;
@@ -24,14 +26,16 @@ final class Transitions {
   static List<Transition> between(RolloutStatus before, RolloutStatus after, Observation o) {
     List<Transition> out = new ArrayList<>();
     String name = o.rollout().getMetadata().getName();
-    List<CanaryStep> steps = o.rollout().spec().strategy().canary().map(c -> c.steps()).orElse(List.of());
-    boolean blueGreen = o.rollout().spec().strategy().isBlueGreen();
+    Optional<RolloutStrategy> strategy = Optional.ofNullable(o.rollout().spec()).map(RolloutSpec::strategy);
+    List<CanaryStep> steps = strategy.flatMap(RolloutStrategy::canary).map(c -> c.steps()).orElse(List.of());
+    boolean blueGreen = strategy.map(RolloutStrategy::isBlueGreen).orElse(false);
     String hash = after.currentPodHash().orElse("");
     boolean sameRevision = before.currentPodHash().equals(after.currentPodHash());
 
     if (condition(after, RolloutCondition.INVALID_SPEC).isPresent()
         && !condition(after, RolloutCondition.INVALID_SPEC).equals(condition(before, RolloutCondition.INVALID_SPEC))) {
-      out.add(Transition.warning("InvalidSpec", "Invalid spec: " + condition(after, RolloutCondition.INVALID_SPEC).get()));
+      out.add(Transition.warning("InvalidSpec",
+          "Invalid spec: " + condition(after, RolloutCondition.INVALID_SPEC).get()));
     }
     if (before.currentPodHash().isPresent() && !sameRevision) {
       out.add(Transition.normal("RolloutUpdated", after.stableRS().equals(after.currentPodHash())
@@ -123,7 +127,8 @@ final class Transitions {
     }
     String name = was.get().name();
     Optional<RolloutAnalysisRunStatus> finished = slot.run().apply(after).filter(r -> r.name().equals(name))
-        .or(() -> AnalysisSteps.observed(o, name).map(r -> new RolloutAnalysisRunStatus(r.name(), r.phase(), r.message())))
+        .or(() -> AnalysisSteps.observed(o, name)
+            .map(r -> new RolloutAnalysisRunStatus(r.name(), r.phase(), r.message())))
         .filter(r -> r.status().isCompleted());
     if (finished.isEmpty()) {
       return;

@@ -29,7 +29,7 @@ final class WorkloadScaleDown {
         boolean stableAvailable = status.stableRS()
             .flatMap(hash -> ctx.observation().replicaSets().stream()
                 .filter(rs -> rs.podTemplateHash().equals(hash)).findFirst())
-            .map(rs -> rs.desiredReplicas() == replicas && rs.isFullyAvailable())
+            .map(rs -> Revisions.readyAt(rs, replicas))
             .orElse(false);
         if (!stableAvailable) {
           return;

@@ -58,7 +58,8 @@ class AnalysisTest {
   @Test
   void aFailedRunAbortsInTheSameReconcileWithTrafficToStableFirstAndSaysWhy() {
     World w = atAnalysisStep();
-    w.runPhase(w.runOf("step-1"), AnalysisPhase.FAILED, "metric success-rate: 0.71 < 0.95, failures 1 > failureLimit 0");
+    w.runPhase(w.runOf("step-1"), AnalysisPhase.FAILED,
+        "metric success-rate: 0.71 < 0.95, failures 1 > failureLimit 0");
     Plan p = w.step();
     assertThat(p.actions().get(0)).isEqualTo(new Action.SetCanaryWeight(0));
     assertThat(w.statusNow().abort()).isTrue();

@@ -185,6 +185,34 @@ class CanaryWithRoutingTest {
     }
   }
 
+  @Test
+  void aCanaryWithoutStepsGoesToFullSizeThenIsPromoted() {
+    World w = World.canary(istio(steps())).healthy();
+    w.image("web:2");
+    Plan p = w.step();
+    assertThat(p.actions()).contains(new Action.CreateReplicaSet(rsName("web:2"), hash("web:2"), 2, 10));
+    w.podsReady();
+    w.step();
+    assertThat(w.phase()).isEqualTo(RolloutPhase.HEALTHY);
+    assertThat(w.weightHistory).isEmpty();
+    assertThat(w.selector(STABLE_SERVICE)).isEqualTo(hash("web:2"));
+  }
+
+  @Test
+  void aLostStatusDoesNotScaleAwayPodsThatServeBeforeTheCurrentOnesAreAvailable() {
+    World w = World.canary(istio(steps(weight(20), pause()))).healthy();
+    w.image("web:2");
+    w.settle();
+    w.status(b -> dev.ramp.api.rollout.RolloutStatus.builder()); // the status is gone (a CRD reinstalled)
+    w.step();
+    assertThat(w.rs("web:1").desired).isEqualTo(10);
+    assertThat(w.rs("web:2").desired).isEqualTo(10);
+    w.podsReady();
+    w.step();
+    assertThat(w.rs("web:1").desired).isZero();
+    assertThat(w.phase()).isEqualTo(RolloutPhase.HEALTHY);
+  }
+
   static int indexOf(World w, Action action) {
     int i = w.actionLog.indexOf(action);
     assertThat(i).as(action + " in " + w.actionLog).isNotNegative();

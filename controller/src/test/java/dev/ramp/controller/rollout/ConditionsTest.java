@@ -191,6 +191,19 @@ class ConditionsTest {
   }
 
   @Test
+  void aRolloutWithoutSpecIsInvalidNotACrash() {
+    dev.ramp.api.rollout.Rollout bare = new dev.ramp.api.rollout.Rollout(
+        new io.kubernetes.client.openapi.models.V1ObjectMeta().name("bare").generation(1L), null);
+    dev.ramp.controller.plan.Observation o = new dev.ramp.controller.plan.Observation(bare, java.util.List.of(),
+        dev.ramp.controller.plan.ObservedTraffic.NONE, java.util.List.of(), java.util.Optional.empty(),
+        java.util.List.of(), World.T0);
+    Plan p = new RolloutPlanner().plan(o);
+    assertThat(p.actions()).isEmpty();
+    assertThat(p.status().phase()).contains(RolloutPhase.DEGRADED);
+    assertThat(p.events()).extracting("reason").containsExactly("InvalidSpec");
+  }
+
+  @Test
   void theAvailableConditionCountsAgainstMaxUnavailable() {
     World w = World.canary(istio(steps(weight(20)))).healthy();
     w.rs("web:1").available = 7;

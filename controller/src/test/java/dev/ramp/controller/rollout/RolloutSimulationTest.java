@@ -201,6 +201,31 @@ class RolloutSimulationTest {
   }
 
   @Test
+  void templateChangeInTheMiddleOfARatioCanaryRetiresTheIntermediateRevisionWithinTheLimits() {
+    World w = World.canary(steps(weight(50), pause(), weight(80))).healthy();
+    w.image("web:2");
+    w.settle();
+    assertThat(w.rs("web:2").desired).isEqualTo(5);
+    w.image("web:3");
+    for (int i = 0; i < 40 && (i == 0 || w.phase() != RolloutPhase.PAUSED); i++) {
+      w.step();
+      int available = w.replicaSets().values().stream().mapToInt(rs -> rs.available).sum();
+      int asked = w.replicaSets().values().stream().mapToInt(rs -> rs.desired).sum();
+      assertThat(available).isGreaterThanOrEqualTo(8);
+      assertThat(asked).isLessThanOrEqualTo(13);
+      w.podsReady();
+    }
+    assertThat(w.phase()).isEqualTo(RolloutPhase.PAUSED);
+    assertThat(w.rs("web:2").desired).isZero();
+    assertThat(w.rs("web:3").desired).isEqualTo(5);
+    assertThat(w.rs("web:1").desired).isEqualTo(5);
+    w.promote();
+    w.settle();
+    assertThat(w.phase()).isEqualTo(RolloutPhase.HEALTHY);
+    assertThat(w.statusNow().stableRS()).contains(hash("web:3"));
+  }
+
+  @Test
   void aRestartInTheMiddleOfATimedPauseNeitherRestartsThePauseNorRepeatsAStep() {
     World w = World.canary(istio(steps(weight(20), pause("10m"), weight(50)))).healthy();
     w.image("web:2");
@@ -230,7 +255,8 @@ class RolloutSimulationTest {
     w.image("web:2");
     List<Plan> plans = w.settle();
     for (Plan plan : plans) {
-      assertThat(plan.actions().stream().filter(a -> a instanceof Action.SetCanaryWeight).count()).isLessThanOrEqualTo(1);
+      assertThat(plan.actions().stream().filter(a -> a instanceof Action.SetCanaryWeight).count())
+          .isLessThanOrEqualTo(1);
     }
     assertThat(plans.get(plans.size() - 1).actions()).isEmpty();
     assertThat(w.phase()).isEqualTo(RolloutPhase.HEALTHY);

@@ -408,11 +408,14 @@ final class World {
 
   /** Plans, applies the plan, and checks that planning again over the world it made changes nothing. */
   Plan step() {
+    RolloutStatus before = rollout.status();
     Plan plan = plan();
     apply(plan);
     if (checkIdempotence) {
       Plan again = plan();
-      assertThat(again.actions()).as("actions of a second plan over the same world").isEmpty();
+      assertThat(again.actions()).as(() -> "actions of a second plan over the same world; first plan " + plan.actions()
+          + "\n  status change " + StatusDiff.between(before, plan.status()) + "\n  world " + describe())
+          .isEmpty();
       assertThat(StatusDiff.between(rollout.status(), again.status()))
           .as("status of a second plan over the same world").isEmpty();
       assertThat(again.events()).as("announcements of a second plan over the same world").isEmpty();
@@ -456,7 +459,11 @@ final class World {
         replicaSets.put(c.name(), new Rs(c.name(), c.podTemplateHash(), c.revision(), c.replicas(), now));
       } else if (action instanceof Action.ScaleReplicaSet s) {
         Rs rs = replicaSets.get(s.name());
-        rs.desired = s.replicas(); // its status counts follow when the pods do (podsReady)
+        rs.desired = s.replicas();
+        // terminating pods leave a ReplicaSet's status at once; new ones arrive with podsReady()
+        rs.replicas = Math.min(rs.replicas, s.replicas());
+        rs.ready = Math.min(rs.ready, s.replicas());
+        rs.available = Math.min(rs.available, s.replicas());
       } else if (action instanceof Action.SetScaleDownDeadline s) {
         replicaSets.get(s.name()).scaleDownAt = s.deadline();
       } else if (action instanceof Action.DeleteReplicaSet del) {
@@ -485,6 +492,17 @@ final class World {
   }
 
   // ---- reading the world
+
+  String describe() {
+    StringBuilder out = new StringBuilder();
+    replicaSets.values().forEach(rs -> out.append(rs.name).append(" desired=").append(rs.desired).append(" replicas=")
+        .append(rs.replicas).append(" available=").append(rs.available).append(" scaleDownAt=")
+        .append(rs.scaleDownAt.orElse(null)).append("; "));
+    out.append("weight=").append(weight.orElse(null)).append(" selectors=").append(selectors).append(" runs=");
+    runs.values().forEach(r -> out.append(r.created.name()).append(":").append(r.phase)
+        .append(r.terminated ? "(terminated)" : "").append(" "));
+    return out.toString();
+  }
 
   Rollout rollout() {
     return rollout;

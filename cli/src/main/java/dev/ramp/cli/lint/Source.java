@@ -1,0 +1,4 @@
+package dev.ramp.cli.lint;
+
+/** A file's name and text, as lint reads it. */
+public record Source(String name, String text) {}

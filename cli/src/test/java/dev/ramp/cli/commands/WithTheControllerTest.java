@@ -1,0 +1,227 @@
+package dev.ramp.cli.commands;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ramp.cli.core.Json;
+import dev.ramp.cli.testing.RampSandbox;
+import dev.ramp.cli.testing.RampSandbox.Result;
+import dev.ramp.cli.testing.RealController;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The plugin with the real controller running against the sandbox: each write is acknowledged by
+ * the controller itself, and {@code status --watch} waits on what it does.
+ */
+class WithTheControllerTest {
+  @TempDir
+  static Path dir;
+  static RampSandbox sandbox;
+  static RealController controller;
+
+  @BeforeAll
+  static void start() {
+    sandbox = RampSandbox.start(dir);
+    controller = RealController.start(sandbox);
+  }
+
+  @AfterAll
+  static void stop() {
+    controller.close();
+    sandbox.close();
+  }
+
+  private static String rollout(String name) {
+    return """
+        apiVersion: ramp.dev/v1alpha1
+        kind: Rollout
+        metadata:
+          name: %1$s
+        spec:
+          replicas: 4
+          selector:
+            matchLabels: {app: %1$s}
+          template:
+            metadata:
+              labels: {app: %1$s}
+            spec:
+              containers:
+              - name: app
+                image: example/app:1
+          strategy:
+            canary:
+              steps:
+              - setWeight: 25
+              - pause: {}
+              - setWeight: 50
+              - pause: {}
+        """.formatted(name);
+  }
+
+  private static Result ramp(String... args) {
+    Result result = sandbox.run(args);
+    System.out.println("$ kubectl ramp " + String.join(" ", args) + " -> " + result.exitCode() + "\n" + result.out()
+        + result.err());
+    return result;
+  }
+
+  @Test
+  void aNewImageIsPromotedStepByStepToHealthy() {
+    sandbox.apply(rollout("shop"));
+    assertThat(ramp("status", "shop", "--watch", "--timeout", "60s", "--interval", "200ms").exitCode()).isZero();
+
+    Result set = ramp("set", "image", "shop", "app=example/app:2");
+    assertThat(set.exitCode()).isZero();
+    waitForPause("shop", 1);
+    Result paused = ramp("status", "shop");
+    assertThat(paused.exitCode()).as("paused at the first pause step: not finished").isEqualTo(3);
+    assertThat(paused.out()).contains("Paused (CanaryPauseStep)").contains("step 2/4");
+
+    Result first = ramp("promote", "shop");
+    assertThat(first.exitCode()).isZero();
+    // The controller may be through the setWeight step and at the next pause by the time the plugin looks.
+    assertThat(first.out()).matches("promoted rollout shop from step 2/4 to step [34]/4 \\(was paused: CanaryPauseStep\\)\n");
+
+    waitForPause("shop", 3);
+    Result second = ramp("promote", "shop");
+    assertThat(second.exitCode()).isZero();
+    assertThat(second.out()).startsWith("promoted rollout shop from step 4/4");
+
+    Result done = ramp("status", "shop", "--watch", "--timeout", "60s", "--interval", "200ms");
+    assertThat(done.exitCode()).isZero();
+    assertThat(done.out()).endsWith("rollout shop is Healthy\n");
+    assertThat(ramp("promote", "shop").exitCode()).as("nothing left to promote").isEqualTo(4);
+  }
+
+  @Test
+  void anAbortPutsTrafficBackOnStableAndRetryStartsAgain() {
+    sandbox.apply(rollout("cart"));
+    assertThat(ramp("status", "cart", "-w", "-t", "60s", "--interval", "200ms").exitCode()).isZero();
+    assertThat(ramp("abort", "cart").exitCode()).as("nothing to abort while Healthy").isEqualTo(4);
+
+    assertThat(ramp("set", "image", "cart", "app=example/app:2").exitCode()).isZero();
+    waitForPause("cart", 1);
+
+    Result abort = ramp("abort", "cart");
+    assertThat(abort.exitCode()).isZero();
+    assertThat(abort.out()).isEqualTo("aborted rollout cart: traffic back on stable (revision 1)\n");
+    Result status = ramp("status", "cart");
+    assertThat(status.exitCode()).isEqualTo(1);
+    assertThat(status.out()).contains("Degraded (aborted)");
+
+    Result retry = ramp("retry", "cart");
+    assertThat(retry.exitCode()).isZero();
+    assertThat(retry.out()).startsWith("retrying rollout cart: revision 2 goes on at step ");
+    waitForPause("cart", 1);
+
+    Result undo = ramp("undo", "cart");
+    assertThat(undo.exitCode()).isZero();
+    assertThat(undo.out()).isEqualTo("rolled rollout cart back to revision 1 (app=example/app:1)\n");
+    // The very template of revision 1: the controller takes that revision up again, no new one.
+    assertThat(ramp("status", "cart", "-w", "-t", "60s", "--interval", "200ms").exitCode()).isZero();
+    assertThat(ramp("status", "cart").out()).contains("Revision:   1\n");
+  }
+
+  @Test
+  void pauseHoldsTheRolloutUntilResumed() {
+    sandbox.apply(rollout("hold"));
+    assertThat(ramp("status", "hold", "-w", "-t", "60s", "--interval", "200ms").exitCode()).isZero();
+
+    Result pause = ramp("pause", "hold");
+    assertThat(pause.exitCode()).isZero();
+    assertThat(pause.out()).startsWith("paused rollout hold (");
+    assertThat(ramp("status", "hold").out()).contains("paused by a person (spec.paused)");
+
+    Result resume = ramp("resume", "hold");
+    assertThat(resume.exitCode()).isZero();
+    assertThat(resume.out()).isEqualTo("resumed rollout hold\n");
+  }
+
+  @Test
+  void aBlueGreenWaitsForPromotionThenSwitchesTheActiveService() {
+    sandbox.apply("""
+        apiVersion: v1
+        kind: Service
+        metadata: {name: bg-active}
+        spec: {selector: {app: bg}, ports: [{port: 80}]}
+        ---
+        apiVersion: v1
+        kind: Service
+        metadata: {name: bg-preview}
+        spec: {selector: {app: bg}, ports: [{port: 80}]}
+        ---
+        apiVersion: ramp.dev/v1alpha1
+        kind: Rollout
+        metadata:
+          name: bg
+        spec:
+          replicas: 2
+          selector:
+            matchLabels: {app: bg}
+          template:
+            metadata:
+              labels: {app: bg}
+            spec:
+              containers:
+              - name: app
+                image: example/app:1
+          strategy:
+            blueGreen:
+              activeService: bg-active
+              previewService: bg-preview
+              autoPromotionEnabled: false
+              scaleDownDelaySeconds: 0
+        """);
+    assertThat(ramp("status", "bg", "-w", "-t", "60s", "--interval", "200ms").exitCode()).isZero();
+    assertThat(ramp("promote", "bg").exitCode()).as("nothing to promote while Healthy").isEqualTo(4);
+
+    assertThat(ramp("set", "image", "bg", "app=example/app:2").exitCode()).isZero();
+    waitForPhase("bg", "Paused");
+    assertThat(ramp("status", "bg").out()).contains("Paused (BlueGreenPause)")
+        .contains("active -> revision 1  preview -> revision 2");
+
+    Result promote = ramp("promote", "bg");
+    assertThat(promote.exitCode()).isZero();
+    assertThat(promote.out()).matches("promoted rollout bg: (revision 2 is active|switching the active service to"
+        + " revision 2)\n");
+    assertThat(ramp("status", "bg", "-w", "-t", "60s", "--interval", "200ms").exitCode()).isZero();
+    assertThat(ramp("status", "bg").out()).contains("active -> revision 2");
+  }
+
+  private static void waitForPhase(String name, String phase) {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline) {
+      if (Json.string(sandbox.rollout("default", name), "status", "phase").orElse("").equals(phase)) {
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    throw new AssertionError(name + " did not reach " + phase + ": " + sandbox.rollout("default", name));
+  }
+
+  /** Waits until the controller pauses the rollout at the step with this index. */
+  private static void waitForPause(String name, int index) {
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (System.currentTimeMillis() < deadline) {
+      var status = Json.object(sandbox.rollout("default", name), "status").orElseThrow();
+      if (Json.string(status, "phase").orElse("").equals("Paused") && Json.integer(status, -1, "currentStepIndex") == index) {
+        return;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+    throw new AssertionError(name + " did not pause at step index " + index + ": " + sandbox.rollout("default", name));
+  }
+}
