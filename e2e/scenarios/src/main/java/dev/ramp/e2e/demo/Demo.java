@@ -46,6 +46,7 @@ public final class Demo {
   private volatile Instant start = launched;
   private final Set<String> eventsShown = new HashSet<>();
   private String lastLine = "";
+  private boolean finished;
 
   private Demo(PrintStream out) {
     this.out = out;
@@ -104,8 +105,11 @@ public final class Demo {
         demo.promote(ROLLOUT);
         demo.awaitRollout(ROLLOUT, "promotion acknowledged", STEP_TIMEOUT, r -> !waitsForPromotion(r));
       }
+      // the promotion's Events (RolloutPromoted, RolloutCompleted) follow the status that says Healthy
+      demo.awaitEvents(ROLLOUT, "RolloutCompleted", 2, STEP_TIMEOUT);
       RolloutView done = demo.now().rollout(ROLLOUT);
       show(demo.now());
+      finish();
       out.println();
       out.printf("Done in %.1f s (%.1f s since the image changed): %s (%s) is the stable revision, all %d pods%n"
           + "ready; the old revision's pods go after scaleDownDelaySeconds (30 s by default).%n",
@@ -143,7 +147,7 @@ public final class Demo {
   /** Prints the state when it differs from the last line printed, and each new Event once. */
   private synchronized void show(World world) {
     RolloutView rollout = world.rollout(ROLLOUT);
-    if (!rollout.exists() || rollout.phase().isEmpty()) {
+    if (finished || !rollout.exists() || rollout.phase().isEmpty()) {
       return;
     }
     String line = progress(world, rollout);
@@ -173,6 +177,11 @@ public final class Demo {
     }
     return String.format("%-11s step %-5s canary weight %3d%%   pods: %s", rollout.phase(), step, weight,
         String.join(", ", revisions));
+  }
+
+  /** No more progress lines: the summary follows. */
+  private synchronized void finish() {
+    finished = true;
   }
 
   private synchronized void say(String text) {
