@@ -78,7 +78,7 @@ public class PlanExecutor {
           writes++;
         }
       } catch (KubeApiException e) {
-        return e.isConflict()
+        return staleWorld(e)
             ? new Execution.Conflict(describe(action), e.getMessage())
             : new Execution.Failed(describe(action), e.getMessage());
       } catch (Leadership.NotLeaderException e) {
@@ -96,7 +96,7 @@ public class PlanExecutor {
         expectations.expect(ObjectKey.of(rollout),
             new Expected.RolloutMovedFrom(ObjectKey.of(rollout), rollout.getMetadata().getResourceVersion()));
       } catch (KubeApiException e) {
-        return e.isConflict()
+        return staleWorld(e)
             ? new Execution.Conflict("write status", e.getMessage())
             : new Execution.Failed("write status", e.getMessage());
       } catch (Leadership.NotLeaderException e) {
@@ -107,6 +107,15 @@ public class PlanExecutor {
       events.emit(rollout, plan.events());
     }
     return new Execution.Done(writes, statusWritten, plan.requeueAfter());
+  }
+
+  /**
+   * The plan was made from a world that has moved on: the object changed (409) or is gone (404, e.g.
+   * the Rollout or its namespace was deleted meanwhile). Re-reading answers both; backing off and
+   * warning would only repeat a write that cannot succeed.
+   */
+  private static boolean staleWorld(KubeApiException e) {
+    return e.isConflict() || e.code() == 404;
   }
 
   /** Carries out one action; false when the world already was as it asks. */

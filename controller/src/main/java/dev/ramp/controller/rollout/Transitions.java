@@ -94,7 +94,7 @@ final class Transitions {
     }
     if (isTrue(after, RolloutCondition.COMPLETED) && !isTrue(before, RolloutCondition.COMPLETED)) {
       out.add(Transition.normal("RolloutCompleted", "Rollout completed: " + name + "-" + hash
-          + " is stable and all " + after.availableReplicas() + " pods are available"));
+          + " is stable and all its " + after.updatedReplicas() + " pods are available"));
     }
     return out;
   }

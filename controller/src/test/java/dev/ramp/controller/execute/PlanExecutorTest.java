@@ -205,6 +205,17 @@ class PlanExecutorTest {
   }
 
   @Test
+  void aRolloutDeletedMeanwhileIsReReadNotRetriedWithBackoff() {
+    server.stubFor(put(urlPathEqualTo(STATUS)).willReturn(json(404, """
+        {"kind":"Status","apiVersion":"v1","status":"Failure","reason":"NotFound","code":404,
+         "message":"rollouts.ramp.dev \"web\" not found"}""")));
+
+    Execution execution = executor(Leaders.leading()).execute(observed(), plan(List.of()));
+
+    assertThat(execution).isInstanceOf(Execution.Conflict.class);
+  }
+
+  @Test
   void aReplicaWithoutTheLeaseWritesNothing() {
     Execution execution = executor(Leaders.standby()).execute(observed(), plan(List.of(
         new Action.ScaleReplicaSet("web-old", 2))));

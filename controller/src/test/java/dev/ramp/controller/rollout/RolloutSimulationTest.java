@@ -72,6 +72,9 @@ class RolloutSimulationTest {
         "AnalysisRunStarted", "AnalysisRunSuccessful", "StepCompleted", "StepCompleted", "RolloutPromoted",
         "RolloutCompleted");
     assertThat(w.eventReasons().stream().filter("StepCompleted"::equals)).hasSize(6);
+    assertThat(w.events).filteredOn(e -> e.reason().equals("RolloutCompleted")).singleElement()
+        .satisfies(e -> assertThat(e.message()).as("counts the new revision's pods, not the old ones too")
+            .endsWith("all its 10 pods are available"));
   }
 
   @Test

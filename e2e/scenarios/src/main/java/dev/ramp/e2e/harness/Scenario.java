@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
@@ -239,6 +240,16 @@ public final class Scenario implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new AssertionError("interrupted while waiting for: " + what, e);
     }
+  }
+
+  /**
+   * Waits until a VirtualService route gives {@code host} this weight. Use it rather than reading
+   * {@link #now()} right after a Rollout wait: the controller writes the VirtualService before the
+   * Rollout's status, but the two watches may deliver those events in the other order.
+   */
+  public World awaitWeight(String virtualService, String route, String host, int weight, Duration timeout) {
+    return await(virtualService + " route " + route + " giving " + host + " " + weight + "%", timeout,
+        w -> w.weight(virtualService, route, host).equals(Optional.of(weight)));
   }
 
   /** Waits until the Rollout satisfies the condition. */

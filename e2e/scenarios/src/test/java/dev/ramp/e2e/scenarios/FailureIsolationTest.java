@@ -77,7 +77,7 @@ class FailureIsolationTest {
     s.setImage("web", Images.demoApp("1.1"));
     s.awaitRollout("web", "paused at step 2 (50%) with the good image", TIMEOUT,
         r -> r.stepIndex() == 1 && r.phase().equals("Paused"));
-    assertThat(s.now().weight("web", "primary", "web-canary")).contains(50);
+    s.awaitWeight("web", "primary", "web-canary", 50, TIMEOUT);
     s.promote("web");
     s.awaitHealthy("web", TIMEOUT);
     s.await("the broken revision scaled to 0", TIMEOUT,

@@ -29,7 +29,7 @@ class InterventionTest {
     World start = s.awaitHealthy("web", TIMEOUT);
     s.setImage("web", Images.demoApp("1.1"));
     s.awaitRollout("web", "paused at step 2 (30%)", TIMEOUT, r -> r.stepIndex() == 1 && r.phase().equals("Paused"));
-    assertThat(s.now().weight("web", ROUTE, "web-canary")).contains(30);
+    s.awaitWeight("web", ROUTE, "web-canary", 30, TIMEOUT);
     return start;
   }
 

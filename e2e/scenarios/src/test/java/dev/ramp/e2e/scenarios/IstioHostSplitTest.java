@@ -90,7 +90,7 @@ class IstioHostSplitTest {
     // during a rollout: back to the step's weight
     s.setImage("web", Images.demoApp("1.1"));
     s.awaitRollout("web", "paused at step 2", TIMEOUT, r -> r.stepIndex() == 1 && r.phase().equals("Paused"));
-    assertThat(s.now().weight("web", ROUTE, "web-canary")).contains(30);
+    s.awaitWeight("web", ROUTE, "web-canary", 30, TIMEOUT);
     setWeights(s, 10, 90);
     s.await("the hand edit undone (70/30)", TIMEOUT, w -> w.weight("web", ROUTE, "web-canary").orElse(-1) == 30
         && w.weight("web", ROUTE, "web-stable").orElse(-1) == 70);
@@ -98,7 +98,7 @@ class IstioHostSplitTest {
 
     s.promote("web");
     s.awaitRollout("web", "paused at step 4", TIMEOUT, r -> r.stepIndex() == 3 && r.phase().equals("Paused"));
-    assertThat(s.now().weight("web", ROUTE, "web-canary")).contains(60);
+    s.awaitWeight("web", ROUTE, "web-canary", 60, TIMEOUT);
     s.promote("web");
     s.awaitHealthy("web", TIMEOUT);
   }
