@@ -19,6 +19,7 @@ final class UndoCommand extends WriteCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     OptionalLong revision = toRevision == null ? OptionalLong.empty() : OptionalLong.of(toRevision);
-    return write("undo", s -> UndoDecision.decide(s, revision), (before, after) -> UndoDecision.report(before, after, revision));
+    return write("undo", s -> UndoDecision.decide(s, revision), (before, after) -> UndoDecision.report(before, revision),
+        before -> UndoDecision.newRevision(before, revision));
   }
 }

@@ -8,6 +8,7 @@ import dev.ramp.cli.kube.RolloutClient;
 import dev.ramp.cli.kube.RolloutWriter;
 import dev.ramp.cli.kube.RolloutWriter.Applied;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,14 +49,24 @@ abstract class WriteCommand {
    */
   int write(String action, Function<RolloutSnapshot, Decision> decide,
       BiFunction<RolloutSnapshot, Rollout, String> report) {
+    return write(action, decide, report, before -> Optional.empty());
+  }
+
+  /**
+   * @param unawaitedNote what a person must know even when not waiting for the controller
+   *     ({@code --timeout 0}), from the rollout as it was before the write
+   */
+  int write(String action, Function<RolloutSnapshot, Decision> decide,
+      BiFunction<RolloutSnapshot, Rollout, String> report, Function<RolloutSnapshot, Optional<String>> unawaitedNote) {
     Connection connection = global().connect(env);
     RolloutWriter writer = new RolloutWriter(new RolloutClient(connection.cluster()), env.clock(), env.sleeper());
     Applied applied = writer.apply(connection.namespace(), name, action, decide, timeout);
     String message;
     if (applied instanceof Applied.Acknowledged ack) {
       message = report.apply(ack.before(), ack.after());
-    } else if (applied instanceof Applied.NotAwaited) {
-      message = "wrote the " + action + " of rollout " + name + "; not waiting for the controller (--timeout 0)";
+    } else if (applied instanceof Applied.NotAwaited notAwaited) {
+      message = "wrote the " + action + " of rollout " + name + "; not waiting for the controller (--timeout 0)"
+          + unawaitedNote.apply(notAwaited.before()).map(note -> "; " + note).orElse("");
     } else {
       message = ((Applied.AlreadyDone) applied).message();
     }

@@ -26,11 +26,6 @@ public record ReplicaSetInfo(
     List<String> images,
     Optional<Instant> created) {
 
-  /** The label that ties pods, ReplicaSets and Service selectors to one revision (Argo Rollouts' name). */
-  public static final String HASH_LABEL = "rollouts-pod-template-hash";
-  /** The annotation with the Rollout revision a ReplicaSet was created as. */
-  public static final String REVISION_ANNOTATION = "ramp.dev/revision";
-
   public ReplicaSetInfo {
     images = List.copyOf(images);
     template = template.deepCopy();

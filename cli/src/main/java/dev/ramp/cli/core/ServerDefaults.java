@@ -12,7 +12,8 @@ import java.util.Map;
  * timings...). A Rollout's own template carries none of them, and the controller names a revision
  * by the hash of the Rollout's template: only without them does an undo give back the very
  * template, and so the very revision, it was. A default a person wrote out in the original is taken
- * out too; the pods are the same, the revision then is a new one.
+ * out too; the pods are the same, the revision then is a new one ({@link UndoDecision} hashes the
+ * result to find out, and says so).
  */
 public final class ServerDefaults {
   private ServerDefaults() {}

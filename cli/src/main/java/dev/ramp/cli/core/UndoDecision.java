@@ -2,11 +2,16 @@ package dev.ramp.cli.core;
 
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
+import com.google.gson.JsonParseException;
+import dev.ramp.api.RampMetadataKeys;
+import dev.ramp.api.revision.PodTemplateHash;
 import dev.ramp.api.rollout.Rollout;
 import dev.ramp.cli.core.Acknowledgement.SpecObserved;
 import dev.ramp.cli.core.Decision.AlreadyDone;
 import dev.ramp.cli.core.Decision.Refused;
 import dev.ramp.cli.core.Decision.Write;
+import io.kubernetes.client.openapi.JSON;
+import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -17,6 +22,12 @@ import java.util.stream.Collectors;
  * earlier revision's ReplicaSet (the previous one by default), without the pod-template-hash label
  * the controller put on it and without the defaults the API server filled in (so it is the very
  * template, and the controller takes that revision up again).
+ *
+ * <p>Whether it is the very template is checked, not hoped: the template put back is hashed with
+ * the controller's own {@link PodTemplateHash} and compared with the revision's
+ * {@code rollouts-pod-template-hash}. A default a person wrote out in the original cannot be told
+ * from one the server filled in; then the hashes differ, and the output says that the controller
+ * rolls the template out as a new revision (with the same pods).
  */
 public final class UndoDecision {
   private UndoDecision() {}
@@ -30,25 +41,19 @@ public final class UndoDecision {
           + Rollouts.workloadName(rollout).map(w -> ": it takes its pods from Deployment " + w
               + " (workloadRef); undo that Deployment instead (kubectl rollout undo deployment/" + w + ")").orElse(""));
     }
-    List<ReplicaSetInfo> revisions = snapshot.replicaSets().stream().filter(rs -> rs.revision().isPresent()).toList();
-    long current = snapshot.currentRevision().orElse(revisions.isEmpty() ? 0 : revisions.get(0).revision().getAsLong());
-    Optional<ReplicaSetInfo> target;
-    if (toRevision.isPresent()) {
-      target = revisions.stream().filter(rs -> rs.revision().getAsLong() == toRevision.getAsLong()).findFirst();
-      if (target.isEmpty()) {
-        return new Refused("rollout " + name + " has no revision " + toRevision.getAsLong() + " (revisions: "
-            + (revisions.isEmpty() ? "none" : revisions.stream().map(rs -> Long.toString(rs.revision().getAsLong()))
-                .collect(Collectors.joining(", "))) + ")");
-      }
-    } else {
-      target = revisions.stream().filter(rs -> rs.revision().getAsLong() < current).findFirst();
-      if (target.isEmpty()) {
-        return new Refused("rollout " + name + " has no earlier revision to go back to (it is on "
-            + (current > 0 ? "revision " + current : "its first revision") + ")");
-      }
+    List<ReplicaSetInfo> revisions = revisions(snapshot);
+    Optional<ReplicaSetInfo> target = target(snapshot, toRevision);
+    if (target.isEmpty() && toRevision.isPresent()) {
+      return new Refused("rollout " + name + " has no revision " + toRevision.getAsLong() + " (revisions: "
+          + (revisions.isEmpty() ? "none" : revisions.stream().map(rs -> Long.toString(rs.revision().getAsLong()))
+              .collect(Collectors.joining(", "))) + ")");
     }
-    JsonObject wanted = ServerDefaults.strip(withoutHashLabel(target.get().template()));
-    JsonObject patch = Patches.diff(template.get(), wanted);
+    if (target.isEmpty()) {
+      long current = current(snapshot);
+      return new Refused("rollout " + name + " has no earlier revision to go back to (it is on "
+          + (current > 0 ? "revision " + current : "its first revision") + ")");
+    }
+    JsonObject patch = Patches.diff(template.get(), restoredTemplate(target.get()));
     if (patch.size() == 0) {
       return new AlreadyDone("rollout " + name + " already runs the template of revision "
           + target.get().revision().getAsLong());
@@ -61,24 +66,71 @@ public final class UndoDecision {
   }
 
   /**
-   * What happened: the revision gone back to, and whether the controller took that revision up
-   * again or, its template differing in defaults a person had written out, rolls it out anew.
+   * What happened: the revision gone back to, and, when the template put back does not hash to
+   * that revision, that the controller rolls it out anew.
    */
-  public static String report(RolloutSnapshot before, Rollout after, OptionalLong toRevision) {
-    long current = before.currentRevision().orElse(Long.MAX_VALUE);
-    Optional<ReplicaSetInfo> target = before.replicaSets().stream()
-        .filter(rs -> rs.revision().isPresent())
-        .filter(rs -> toRevision.isPresent() ? rs.revision().getAsLong() == toRevision.getAsLong()
-            : rs.revision().getAsLong() < current)
-        .findFirst();
+  public static String report(RolloutSnapshot before, OptionalLong toRevision) {
+    Optional<ReplicaSetInfo> target = target(before, toRevision);
     if (target.isEmpty()) {
       return "rolled rollout " + before.name() + " back";
     }
     ReplicaSetInfo rs = target.get();
     String text = "rolled rollout " + before.name() + " back to revision " + rs.revision().getAsLong() + " ("
         + String.join(", ", rs.images()) + ")";
-    return rs.hasHash(after.status().currentPodHash()) ? text
-        : text + "; the controller rolls its template out as a new revision";
+    return text + newRevision(before, toRevision).map(note -> "; " + note).orElse("");
+  }
+
+  /**
+   * Said when the template put back does not hash to the revision it comes from: the controller
+   * does not take that revision up again but rolls the template out as a new one. Empty when it
+   * does hash back (or there is nothing to go back to).
+   */
+  public static Optional<String> newRevision(RolloutSnapshot before, OptionalLong toRevision) {
+    return target(before, toRevision).flatMap(rs -> {
+      int collisionCount = before.rollout().status().collisionCount().orElse(0);
+      Optional<String> restored = hash(restoredTemplate(rs), collisionCount);
+      if (restored.isPresent() && rs.hasHash(restored)) {
+        return Optional.empty();
+      }
+      String revision = "revision " + rs.revision().getAsLong();
+      return Optional.of("its template does not hash back to " + revision
+          + rs.podTemplateHash().map(h -> " (" + h + restored.map(r -> ", put back: " + r).orElse("") + ")").orElse("")
+          + ", most likely because it spelled out a default the API server fills in; the controller rolls it out as"
+          + " a new revision with the same pods");
+    });
+  }
+
+  /** The ReplicaSets with a revision number, newest first. */
+  private static List<ReplicaSetInfo> revisions(RolloutSnapshot snapshot) {
+    return snapshot.replicaSets().stream().filter(rs -> rs.revision().isPresent()).toList();
+  }
+
+  private static long current(RolloutSnapshot snapshot) {
+    List<ReplicaSetInfo> revisions = revisions(snapshot);
+    return snapshot.currentRevision().orElse(revisions.isEmpty() ? 0 : revisions.get(0).revision().getAsLong());
+  }
+
+  /** The revision gone back to: the one asked for, or the newest before the current one. */
+  private static Optional<ReplicaSetInfo> target(RolloutSnapshot snapshot, OptionalLong toRevision) {
+    long current = current(snapshot);
+    return revisions(snapshot).stream()
+        .filter(rs -> toRevision.isPresent() ? rs.revision().getAsLong() == toRevision.getAsLong()
+            : rs.revision().getAsLong() < current)
+        .findFirst();
+  }
+
+  /** The template the Rollout gets back: the ReplicaSet's, without the hash label and the server's defaults. */
+  static JsonObject restoredTemplate(ReplicaSetInfo revision) {
+    return ServerDefaults.strip(withoutHashLabel(revision.template()));
+  }
+
+  /** The controller's hash of a template; empty when the template does not read as a pod template. */
+  private static Optional<String> hash(JsonObject template, int collisionCount) {
+    try {
+      return Optional.of(PodTemplateHash.of(JSON.getGson().fromJson(template, V1PodTemplateSpec.class), collisionCount));
+    } catch (JsonParseException | IllegalArgumentException e) {
+      return Optional.empty();
+    }
   }
 
   /** The template without the controller's pod-template-hash label, as the Rollout's template was. */
@@ -86,7 +138,7 @@ public final class UndoDecision {
     JsonObject copy = template.deepCopy();
     Optional<JsonObject> labels = Json.object(copy, "metadata", "labels");
     labels.ifPresent(l -> {
-      l.remove(ReplicaSetInfo.HASH_LABEL);
+      l.remove(RampMetadataKeys.POD_TEMPLATE_HASH);
       if (l.size() == 0) {
         copy.getAsJsonObject("metadata").remove("labels");
       }

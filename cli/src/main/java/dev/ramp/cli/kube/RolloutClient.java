@@ -3,6 +3,7 @@ package dev.ramp.cli.kube;
 import com.google.gson.JsonElement;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParseException;
+import dev.ramp.api.RampMetadataKeys;
 import dev.ramp.api.analysis.AnalysisRun;
 import dev.ramp.api.rollout.Rollout;
 import dev.ramp.cli.CliException;
@@ -22,8 +23,6 @@ import java.util.stream.Collectors;
 
 /** Reads and writes Rollouts, and reads what they own (ReplicaSets, AnalysisRuns), in the cluster. */
 public final class RolloutClient implements RolloutAccess {
-  private static final String PURPOSE_LABEL = "ramp.dev/analysis";
-
   private final Cluster cluster;
 
   public RolloutClient(Cluster cluster) {
@@ -68,7 +67,7 @@ public final class RolloutClient implements RolloutAccess {
     String uid = rollout.metadata().getUid();
     List<AnalysisRun> runs = new ArrayList<>();
     // The controller labels every run it makes with why it runs; the owner reference says whose it is.
-    for (JsonObject item : cluster.items(ResourceRef.analysisRuns(namespace), Map.of("labelSelector", PURPOSE_LABEL))) {
+    for (JsonObject item : cluster.items(ResourceRef.analysisRuns(namespace), Map.of("labelSelector", RampMetadataKeys.ANALYSIS))) {
       if (ownedBy(item, uid)) {
         runs.add(typed(item, AnalysisRun.class, "analysisrun " + Json.string(item, "metadata", "name").orElse("")));
       }
@@ -106,11 +105,11 @@ public final class RolloutClient implements RolloutAccess {
         }
       }
     });
-    OptionalLong revision = Json.string(item, "metadata", "annotations", ReplicaSetInfo.REVISION_ANNOTATION)
+    OptionalLong revision = Json.string(item, "metadata", "annotations", RampMetadataKeys.REVISION)
         .map(RolloutClient::parseLong).orElse(OptionalLong.empty());
     return new ReplicaSetInfo(
         Json.string(item, "metadata", "name").orElse(""),
-        Json.string(item, "metadata", "labels", ReplicaSetInfo.HASH_LABEL),
+        Json.string(item, "metadata", "labels", RampMetadataKeys.POD_TEMPLATE_HASH),
         revision,
         Json.integer(item, 1, "spec", "replicas"),
         Json.integer(item, 0, "status", "replicas"),

@@ -1,5 +1,6 @@
 package dev.ramp.cli.render;
 
+import dev.ramp.api.RampMetadataKeys;
 import dev.ramp.api.analysis.AnalysisPhase;
 import dev.ramp.api.analysis.AnalysisRun;
 import dev.ramp.api.analysis.Measurement;
@@ -34,8 +35,6 @@ public final class StatusRenderer {
   private static final int LABEL = 12;
   private static final int MAX_REPLICA_SETS = 5;
   private static final int MAX_VALUES = 3;
-  /** The label the controller puts on an AnalysisRun to say why it runs ({@code step-2}, {@code background}). */
-  private static final String PURPOSE_LABEL = "ramp.dev/analysis";
 
   private StatusRenderer() {}
 
@@ -189,7 +188,7 @@ public final class StatusRenderer {
     OptionalLong stable = snapshot.stableRevision();
     String text = current.isPresent() ? Long.toString(current.getAsLong())
         : Optional.ofNullable(snapshot.rollout().metadata().getAnnotations())
-            .map(a -> a.get(ReplicaSetInfo.REVISION_ANNOTATION)).orElse("-");
+            .map(a -> a.get(RampMetadataKeys.REVISION)).orElse("-");
     if (stable.isPresent() && !stable.equals(current)) {
       text += "  (stable: " + stable.getAsLong() + ")";
     }
@@ -371,10 +370,10 @@ public final class StatusRenderer {
           .map(Object::toString).orElse(""));
       runs.stream()
           .filter(r -> status.currentPodHash().isEmpty() || status.currentPodHash().get().equals(
-              Optional.ofNullable(r.metadata().getLabels()).map(l -> l.get(ReplicaSetInfo.HASH_LABEL)).orElse(null)))
+              Optional.ofNullable(r.metadata().getLabels()).map(l -> l.get(RampMetadataKeys.POD_TEMPLATE_HASH)).orElse(null)))
           .max(newest.thenComparing(r -> r.metadata().getName()))
           .ifPresent(r -> shown.add(new Shown(r, Optional.ofNullable(r.metadata().getLabels())
-              .map(l -> l.get(PURPOSE_LABEL)).map(StatusRenderer::purpose).orElse("latest"))));
+              .map(l -> l.get(RampMetadataKeys.ANALYSIS)).map(StatusRenderer::purpose).orElse("latest"))));
     }
     return shown;
   }

@@ -244,12 +244,22 @@ class CommandsAgainstSandboxTest {
       Result undo = sandbox.run("undo", "back");
 
       assertThat(undo.exitCode()).isZero();
-      // The stand-in controller names revisions by the fixtures' hashes, not by the template: a new revision to it.
-      assertThat(undo.out()).isEqualTo("rolled rollout back back to revision 2 (back=back:2.0); the controller rolls its"
-          + " template out as a new revision\n");
+      // The fixtures name revisions hash2 and hash3, not by their templates: undo says it makes a new revision.
+      assertThat(undo.out()).matches("rolled rollout back back to revision 2 \\(back=back:2\\.0\\); its template does"
+          + " not hash back to revision 2 \\(hash2, put back: [bcdfghjklmnpqrstvwxz2456789]+\\), most likely because it"
+          + " spelled out a default the API server fills in; the controller rolls it out as a new revision with the"
+          + " same pods\n");
     }
     JsonObject template = Json.object(sandbox.rollout("default", "back"), "spec", "template").orElseThrow();
     assertThat(template.toString()).contains("\"image\":\"back:2.0\"").doesNotContain("rollouts-pod-template-hash");
+
+    // Not waiting for the controller does not make it silent.
+    Result unawaited = sandbox.run("undo", "back", "--to-revision", "3", "--timeout", "0");
+    assertThat(unawaited.exitCode()).isZero();
+    assertThat(unawaited.out()).startsWith("wrote the undo of rollout back; not waiting for the controller (--timeout 0);"
+        + " its template does not hash back to revision 3 (hash3, put back: ");
+    assertThat(Json.object(sandbox.rollout("default", "back"), "spec", "template").orElseThrow().toString())
+        .contains("\"image\":\"back:3.0\"");
 
     Result nowhere = sandbox.run("undo", "back", "--to-revision", "9");
     assertThat(nowhere.exitCode()).isEqualTo(4);

@@ -7,6 +7,8 @@ import dev.ramp.cli.testing.RampSandbox;
 import dev.ramp.cli.testing.RampSandbox.Result;
 import dev.ramp.cli.testing.RealController;
 import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -123,6 +125,27 @@ class WithTheControllerTest {
     // The very template of revision 1: the controller takes that revision up again, no new one.
     assertThat(ramp("status", "cart", "-w", "-t", "60s", "--interval", "200ms").exitCode()).isZero();
     assertThat(ramp("status", "cart").out()).contains("Revision:   1\n");
+  }
+
+  @Test
+  void anUndoWhoseTemplateSpelledOutADefaultSaysItMakesANewRevision() {
+    // IfNotPresent is what the API server fills in for a tagged image: undo strips it, so revision 1's
+    // template comes back without it and hashes to another revision.
+    sandbox.apply(rollout("pull").replace("image: example/app:1", "image: example/app:1\n        imagePullPolicy: IfNotPresent"));
+    assertThat(ramp("status", "pull", "-w", "-t", "60s", "--interval", "200ms").exitCode()).isZero();
+    assertThat(ramp("set", "image", "pull", "app=example/app:2").exitCode()).isZero();
+    waitForPause("pull", 1);
+
+    Result undo = ramp("undo", "pull");
+    assertThat(undo.exitCode()).isZero();
+    assertThat(undo.out()).startsWith("rolled rollout pull back to revision 1 (app=example/app:1); its template does not"
+        + " hash back to revision 1 (").endsWith("the controller rolls it out as a new revision with the same pods\n");
+    // As said: the controller does not take revision 1 up again but starts revision 3, named by the hash undo computed.
+    Matcher putBack = Pattern.compile("put back: (\\w+)\\)").matcher(undo.out());
+    assertThat(putBack.find()).isTrue();
+    waitForPause("pull", 1);
+    assertThat(ramp("status", "pull").out()).contains("Revision:   3  (stable: 1)\n")
+        .containsPattern("\n  3 +pull-" + putBack.group(1) + " +canary ");
   }
 
   @Test

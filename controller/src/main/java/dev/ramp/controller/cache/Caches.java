@@ -1,6 +1,7 @@
 package dev.ramp.controller.cache;
 
 import dev.ramp.api.RampClients;
+import dev.ramp.api.RampMetadataKeys;
 import dev.ramp.api.analysis.AnalysisRun;
 import dev.ramp.api.analysis.AnalysisRunList;
 import dev.ramp.api.rollout.Rollout;
@@ -66,7 +67,7 @@ public class Caches {
         Rollout.class, settings.resync().toMillis());
     this.replicaSets = factory.sharedIndexInformerFor(
         new SelectedListerWatcher<>(new GenericKubernetesApi<>(V1ReplicaSet.class, V1ReplicaSetList.class, "apps", "v1",
-            "replicasets", watchClient), Optional.of(RampMetadata.POD_TEMPLATE_HASH)),
+            "replicasets", watchClient), Optional.of(RampMetadataKeys.POD_TEMPLATE_HASH)),
         V1ReplicaSet.class, 0);
     this.analysisRuns = factory.sharedIndexInformerFor(
         new SelectedListerWatcher<AnalysisRun, AnalysisRunList>(RampClients.analysisRuns(watchClient),

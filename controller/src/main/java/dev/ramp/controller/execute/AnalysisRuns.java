@@ -1,5 +1,6 @@
 package dev.ramp.controller.execute;
 
+import dev.ramp.api.RampMetadataKeys;
 import dev.ramp.api.analysis.AnalysisRun;
 import dev.ramp.api.analysis.AnalysisRunSpec;
 import dev.ramp.api.analysis.AnalysisTemplateSpec;
@@ -104,8 +105,8 @@ public final class AnalysisRuns {
   public static AnalysisRun build(Rollout rollout, String name, AnalysisPurpose purpose, String latestHash,
       AnalysisRunSpec spec) {
     Map<String, String> labels = new LinkedHashMap<>();
-    labels.put(RampMetadata.ANALYSIS, purpose.label());
-    labels.put(RampMetadata.POD_TEMPLATE_HASH, latestHash);
+    labels.put(RampMetadataKeys.ANALYSIS, purpose.label());
+    labels.put(RampMetadataKeys.POD_TEMPLATE_HASH, latestHash);
     return new AnalysisRun(new V1ObjectMeta()
         .name(name)
         .namespace(rollout.getMetadata().getNamespace())

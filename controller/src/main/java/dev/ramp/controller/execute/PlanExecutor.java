@@ -3,6 +3,7 @@ package dev.ramp.controller.execute;
 import com.google.gson.JsonObject;
 import com.google.gson.JsonPrimitive;
 import dev.ramp.api.RampClients;
+import dev.ramp.api.RampMetadataKeys;
 import dev.ramp.api.analysis.AnalysisRun;
 import dev.ramp.api.analysis.AnalysisRunList;
 import dev.ramp.api.analysis.AnalysisRunSpec;
@@ -15,7 +16,6 @@ import dev.ramp.controller.kube.JsonPatch;
 import dev.ramp.controller.kube.KubeApiException;
 import dev.ramp.controller.kube.KubeClients;
 import dev.ramp.controller.kube.ObjectKey;
-import dev.ramp.controller.kube.RampMetadata;
 import dev.ramp.controller.kube.Responses;
 import dev.ramp.controller.leader.Leadership;
 import dev.ramp.controller.observe.AnalysisTemplates;
@@ -229,19 +229,19 @@ public class PlanExecutor {
   /** The patch that sets or clears the scale-down deadline annotation; empty when it already is so. */
   static Optional<JsonPatch> deadlinePatch(V1ReplicaSet rs, Optional<Instant> deadline) {
     Map<String, String> annotations = rs.getMetadata().getAnnotations();
-    String current = annotations == null ? null : annotations.get(RampMetadata.SCALE_DOWN_DEADLINE);
+    String current = annotations == null ? null : annotations.get(RampMetadataKeys.SCALE_DOWN_DEADLINE);
     String wanted = deadline.map(Instant::toString).orElse(null);
     if (Objects.equals(current, wanted)) {
       return Optional.empty();
     }
     JsonPatch patch = JsonPatch.at(rs.getMetadata().getResourceVersion());
-    String path = "/metadata/annotations/" + JsonPatch.escape(RampMetadata.SCALE_DOWN_DEADLINE);
+    String path = "/metadata/annotations/" + JsonPatch.escape(RampMetadataKeys.SCALE_DOWN_DEADLINE);
     if (wanted == null) {
       return Optional.of(patch.remove(path));
     }
     if (annotations == null) {
       JsonObject all = new JsonObject();
-      all.addProperty(RampMetadata.SCALE_DOWN_DEADLINE, wanted);
+      all.addProperty(RampMetadataKeys.SCALE_DOWN_DEADLINE, wanted);
       return Optional.of(patch.add("/metadata/annotations", all));
     }
     return Optional.of(patch.add(path, wanted));

@@ -1,5 +1,6 @@
 package dev.ramp.controller.execute;
 
+import dev.ramp.api.RampMetadataKeys;
 import dev.ramp.api.rollout.Rollout;
 import dev.ramp.controller.kube.RampMetadata;
 import dev.ramp.controller.plan.Action;
@@ -41,17 +42,17 @@ public final class ReplicaSets {
     V1ObjectMeta templateMeta = template.getMetadata() == null ? new V1ObjectMeta() : template.getMetadata();
     Map<String, String> labels = new LinkedHashMap<>(
         templateMeta.getLabels() == null ? Map.of() : templateMeta.getLabels());
-    labels.put(RampMetadata.POD_TEMPLATE_HASH, action.podTemplateHash());
+    labels.put(RampMetadataKeys.POD_TEMPLATE_HASH, action.podTemplateHash());
     template.setMetadata(templateMeta.labels(new LinkedHashMap<>(labels)));
 
     Map<String, String> matchLabels = new LinkedHashMap<>(
         selector.getMatchLabels() == null ? Map.of() : selector.getMatchLabels());
-    matchLabels.put(RampMetadata.POD_TEMPLATE_HASH, action.podTemplateHash());
+    matchLabels.put(RampMetadataKeys.POD_TEMPLATE_HASH, action.podTemplateHash());
     selector.setMatchLabels(matchLabels);
 
     Map<String, String> annotations = new LinkedHashMap<>();
-    annotations.put(RampMetadata.REVISION, Long.toString(action.revision()));
-    scaleDownAt.ifPresent(at -> annotations.put(RampMetadata.SCALE_DOWN_DEADLINE, at.toString()));
+    annotations.put(RampMetadataKeys.REVISION, Long.toString(action.revision()));
+    scaleDownAt.ifPresent(at -> annotations.put(RampMetadataKeys.SCALE_DOWN_DEADLINE, at.toString()));
 
     return new V1ReplicaSet()
         .apiVersion("apps/v1")

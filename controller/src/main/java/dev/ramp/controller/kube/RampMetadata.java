@@ -1,24 +1,18 @@
 package dev.ramp.controller.kube;
 
 import dev.ramp.api.RampApi;
-import dev.ramp.controller.revision.PodTemplateHash;
 import io.kubernetes.client.common.KubernetesObject;
 import io.kubernetes.client.openapi.models.V1OwnerReference;
 import java.util.List;
 import java.util.Optional;
 
-/** The labels, annotations and owner references by which the controller finds what it created. */
+/**
+ * The controller's own name and the owner references by which it finds what it created; the label
+ * and annotation keys it shares with the plugin are in {@link dev.ramp.api.RampMetadataKeys}.
+ */
 public final class RampMetadata {
   private RampMetadata() {}
 
-  /** The revision's pod-template hash, on ReplicaSets, pods, Service selectors and AnalysisRuns. */
-  public static final String POD_TEMPLATE_HASH = PodTemplateHash.LABEL;
-  /** Why an AnalysisRun runs ({@code step-2}, {@code background}, ...). */
-  public static final String ANALYSIS = "ramp.dev/analysis";
-  /** The Rollout revision number a ReplicaSet was created as. */
-  public static final String REVISION = "ramp.dev/revision";
-  /** When a ReplicaSet is to be scaled to zero (RFC 3339), kept on the object so restarts honour it. */
-  public static final String SCALE_DOWN_DEADLINE = "ramp.dev/scale-down-deadline";
   /** The controller's name in Events and managed fields. */
   public static final String COMPONENT = "ramp-controller";
 

@@ -1,7 +1,7 @@
 package dev.ramp.controller.observe;
 
+import dev.ramp.api.RampMetadataKeys;
 import dev.ramp.api.analysis.AnalysisRun;
-import dev.ramp.controller.kube.RampMetadata;
 import dev.ramp.controller.plan.AnalysisPurpose;
 import dev.ramp.controller.plan.ObservedAnalysisRun;
 import dev.ramp.controller.plan.ObservedReplicaSet;
@@ -23,8 +23,8 @@ public final class ObservedObjects {
     Map<String, String> labels = meta.getLabels() == null ? Map.of() : meta.getLabels();
     Map<String, String> annotations = meta.getAnnotations() == null ? Map.of() : meta.getAnnotations();
     V1ReplicaSetStatus status = rs.getStatus() == null ? new V1ReplicaSetStatus() : rs.getStatus();
-    String hash = labels.getOrDefault(RampMetadata.POD_TEMPLATE_HASH, "");
-    long revision = parseLong(annotations.get(RampMetadata.REVISION)).orElse(0L);
+    String hash = labels.getOrDefault(RampMetadataKeys.POD_TEMPLATE_HASH, "");
+    long revision = parseLong(annotations.get(RampMetadataKeys.REVISION)).orElse(0L);
     int desired = rs.getSpec() == null || rs.getSpec().getReplicas() == null ? 1 : rs.getSpec().getReplicas();
     boolean current = meta.getGeneration() == null
         || (status.getObservedGeneration() != null && status.getObservedGeneration() >= meta.getGeneration());
@@ -37,7 +37,7 @@ public final class ObservedObjects {
         orZero(status.getReadyReplicas()),
         orZero(status.getAvailableReplicas()),
         current,
-        parseInstant(annotations.get(RampMetadata.SCALE_DOWN_DEADLINE)),
+        parseInstant(annotations.get(RampMetadataKeys.SCALE_DOWN_DEADLINE)),
         created(meta));
   }
 
@@ -45,7 +45,7 @@ public final class ObservedObjects {
   public static Optional<ObservedAnalysisRun> analysisRun(AnalysisRun run) {
     V1ObjectMeta meta = run.getMetadata();
     Map<String, String> labels = meta.getLabels() == null ? Map.of() : meta.getLabels();
-    String purposeLabel = labels.get(RampMetadata.ANALYSIS);
+    String purposeLabel = labels.get(RampMetadataKeys.ANALYSIS);
     if (purposeLabel == null) {
       return Optional.empty();
     }
@@ -58,7 +58,7 @@ public final class ObservedObjects {
     return Optional.of(new ObservedAnalysisRun(
         meta.getName(),
         purpose,
-        labels.getOrDefault(RampMetadata.POD_TEMPLATE_HASH, ""),
+        labels.getOrDefault(RampMetadataKeys.POD_TEMPLATE_HASH, ""),
         run.status().phase(),
         run.status().message(),
         run.spec() != null && run.spec().terminate(),

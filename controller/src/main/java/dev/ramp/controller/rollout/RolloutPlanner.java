@@ -1,11 +1,11 @@
 package dev.ramp.controller.rollout;
 
+import dev.ramp.api.revision.PodTemplateHash;
 import dev.ramp.api.rollout.Rollout;
 import dev.ramp.api.rollout.RolloutSpec;
 import dev.ramp.api.rollout.RolloutStatus;
 import dev.ramp.controller.plan.Observation;
 import dev.ramp.controller.plan.Plan;
-import dev.ramp.controller.revision.PodTemplateHash;
 import dev.ramp.controller.rollout.RolloutConditions.Assessment;
 import io.kubernetes.client.openapi.models.V1PodTemplateSpec;
 import java.time.Duration;

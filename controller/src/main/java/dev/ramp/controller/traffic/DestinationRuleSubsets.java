@@ -2,8 +2,8 @@ package dev.ramp.controller.traffic;
 
 import com.google.gson.JsonArray;
 import com.google.gson.JsonObject;
+import dev.ramp.api.RampMetadataKeys;
 import dev.ramp.controller.kube.JsonPatch;
-import dev.ramp.controller.kube.RampMetadata;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +35,8 @@ public final class DestinationRuleSubsets {
       return Optional.empty();
     }
     JsonObject labels = labels(subsets(rule).get(i.getAsInt()).getAsJsonObject());
-    return labels != null && labels.has(RampMetadata.POD_TEMPLATE_HASH)
-        ? Optional.of(labels.get(RampMetadata.POD_TEMPLATE_HASH).getAsString())
+    return labels != null && labels.has(RampMetadataKeys.POD_TEMPLATE_HASH)
+        ? Optional.of(labels.get(RampMetadataKeys.POD_TEMPLATE_HASH).getAsString())
         : Optional.empty();
   }
 
@@ -55,10 +55,10 @@ public final class DestinationRuleSubsets {
       String path = "/spec/subsets/" + i.getAsInt() + "/labels";
       if (labels(subset) == null) {
         JsonObject labels = new JsonObject();
-        labels.addProperty(RampMetadata.POD_TEMPLATE_HASH, pin.getValue());
+        labels.addProperty(RampMetadataKeys.POD_TEMPLATE_HASH, pin.getValue());
         patch.add(path, labels);
       } else {
-        patch.add(path + "/" + JsonPatch.escape(RampMetadata.POD_TEMPLATE_HASH), pin.getValue());
+        patch.add(path + "/" + JsonPatch.escape(RampMetadataKeys.POD_TEMPLATE_HASH), pin.getValue());
       }
     }
     return patch.isEmpty() ? Optional.empty() : Optional.of(patch);

@@ -1,8 +1,8 @@
 package dev.ramp.controller.traffic;
 
 import com.google.gson.JsonObject;
+import dev.ramp.api.RampMetadataKeys;
 import dev.ramp.controller.kube.JsonPatch;
-import dev.ramp.controller.kube.RampMetadata;
 import io.kubernetes.client.openapi.models.V1Service;
 import java.util.Map;
 import java.util.Optional;
@@ -18,7 +18,7 @@ public final class ServiceSelectors {
 
   /** The hash the Service's selector pins, if any. */
   public static Optional<String> pinnedHash(V1Service service) {
-    return Optional.ofNullable(selector(service).get(RampMetadata.POD_TEMPLATE_HASH));
+    return Optional.ofNullable(selector(service).get(RampMetadataKeys.POD_TEMPLATE_HASH));
   }
 
   /**
@@ -33,7 +33,7 @@ public final class ServiceSelectors {
           + " (Ramp pins a Service by adding the revision's hash to its selector)");
     }
     Map<String, String> rest = new TreeMap<>(selector);
-    rest.remove(RampMetadata.POD_TEMPLATE_HASH);
+    rest.remove(RampMetadataKeys.POD_TEMPLATE_HASH);
     boolean matches = rest.entrySet().stream().allMatch(e -> e.getValue().equals(podLabels.get(e.getKey())));
     if (matches) {
       return Optional.empty();
@@ -50,10 +50,10 @@ public final class ServiceSelectors {
     JsonPatch patch = JsonPatch.at(service.getMetadata().getResourceVersion());
     if (service.getSpec() == null || service.getSpec().getSelector() == null) {
       JsonObject selector = new JsonObject();
-      selector.addProperty(RampMetadata.POD_TEMPLATE_HASH, hash);
+      selector.addProperty(RampMetadataKeys.POD_TEMPLATE_HASH, hash);
       return Optional.of(patch.add("/spec/selector", selector));
     }
-    return Optional.of(patch.add("/spec/selector/" + JsonPatch.escape(RampMetadata.POD_TEMPLATE_HASH), hash));
+    return Optional.of(patch.add("/spec/selector/" + JsonPatch.escape(RampMetadataKeys.POD_TEMPLATE_HASH), hash));
   }
 
   private static Map<String, String> selector(V1Service service) {

@@ -3,6 +3,7 @@ package dev.ramp.controller.rollout;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramp.api.analysis.AnalysisPhase;
+import dev.ramp.api.revision.PodTemplateHash;
 import dev.ramp.api.rollout.AnalysisTemplateRef;
 import dev.ramp.api.rollout.BackgroundAnalysis;
 import dev.ramp.api.rollout.BlueGreenStrategy;
@@ -29,7 +30,6 @@ import dev.ramp.controller.plan.ObservedWorkload;
 import dev.ramp.controller.plan.Observation;
 import dev.ramp.controller.plan.Plan;
 import dev.ramp.controller.plan.Transition;
-import dev.ramp.controller.revision.PodTemplateHash;
 import io.kubernetes.client.custom.IntOrString;
 import io.kubernetes.client.openapi.JSON;
 import io.kubernetes.client.openapi.models.V1Container;

@@ -1,4 +1,4 @@
-package dev.ramp.controller.revision;
+package dev.ramp.api.revision;
 
 import com.google.gson.Gson;
 import com.google.gson.JsonArray;
@@ -16,11 +16,12 @@ import java.util.TreeMap;
  *
  * <p>Hashing the canonical JSON (keys sorted) rather than Java's {@code hashCode} is what makes it
  * stable; the alphabet is Kubernetes' own for generated names (no vowels, so no words).
+ *
+ * <p>It lives in the API module because the plugin needs the controller's very function: {@code
+ * kubectl ramp undo} checks that the template it restores names the revision it goes back to. The
+ * hash is carried in the label {@link dev.ramp.api.RampMetadataKeys#POD_TEMPLATE_HASH}.
  */
 public final class PodTemplateHash {
-
-  /** The label that ties pods, ReplicaSets and Service selectors to one revision (Argo Rollouts' name). */
-  public static final String LABEL = "rollouts-pod-template-hash";
 
   private static final String ALPHABET = "bcdfghjklmnpqrstvwxz2456789";
   private static final int FNV_OFFSET = 0x811c9dc5;

@@ -1,4 +1,4 @@
-package dev.ramp.controller.revision;
+package dev.ramp.api.revision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
