@@ -1,11 +1,12 @@
 package dev.ramp.e2e.harness;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.ramp.api.RampMetadataKeys;
 
 /** A ReplicaSet of a Rollout: one revision. */
 public record ReplicaSetView(JsonNode object) {
   /** The label that names a revision by its pod-template hash, on ReplicaSets, pods and selectors. */
-  public static final String HASH_LABEL = "rollouts-pod-template-hash";
+  public static final String HASH_LABEL = RampMetadataKeys.POD_TEMPLATE_HASH;
 
   public String name() {
     return object.at("/metadata/name").asText();
