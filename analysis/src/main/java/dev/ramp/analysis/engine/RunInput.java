@@ -10,7 +10,8 @@ import java.util.Map;
  * What the engine needs of an AnalysisRun, with what only the controller can read resolved.
  *
  * @param args the run's args with values: {@code value} as given, {@code valueFrom} (Secret key,
- *     pod-template hash, field ref) read by the controller; an arg it could not resolve has no value
+ *     pod-template hash, field ref) read by the controller; an arg it could not resolve carries the
+ *     reason instead, which the Error of every metric that uses it repeats
  * @param credentials per metric name, the Prometheus credentials read from the metric's Secret refs;
  *     a metric without an entry queries without credentials
  */

@@ -8,6 +8,7 @@ import static dev.ramp.api.analysis.AnalysisPhase.RUNNING;
 import static dev.ramp.api.analysis.AnalysisPhase.SUCCESSFUL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ramp.analysis.args.ArgValue;
 import dev.ramp.analysis.args.Args;
 import dev.ramp.analysis.condition.Conditions;
 import dev.ramp.analysis.prometheus.PrometheusAuth;
@@ -240,17 +241,19 @@ class AnalysisEngineTest {
   }
 
   @Test
-  void anArgWithoutValueIsAnErrorAtOnceNamingIt() {
+  void anArgWithoutValueIsAnErrorAtOnceNamingItAndWhy() {
     AnalysisRunSpec spec = AnalysisRunSpec.of(List.of(metric("m", "up{pod=~\"{{args.canary-hash}}.*\"}").build()),
         List.of(Argument.declared("canary-hash")));
-    Args unresolved = new Args(Map.of("canary-hash", Optional.empty()));
+    Args unresolved = new Args(Map.of("canary-hash", ArgValue.unresolved("Secret default/absent not found")));
 
     RunUpdate update = engine.reconcile(RunInput.of(spec, AnalysisRunStatus.EMPTY, unresolved), T0).block();
 
     assertThat(asked).isEmpty();
     assertThat(update.status().phase()).isEqualTo(ERROR);
-    assertThat(result(update, "m").message()).contains(
-        "cannot measure: query uses {{args.canary-hash}}, but arg \"canary-hash\" has no value");
+    String expected = "cannot measure: query uses {{args.canary-hash}}, but arg \"canary-hash\" has no value:"
+        + " Secret default/absent not found";
+    assertThat(result(update, "m").message()).contains(expected);
+    assertThat(update.status().message()).contains("metric \"m\" Error: " + expected);
   }
 
   @Test

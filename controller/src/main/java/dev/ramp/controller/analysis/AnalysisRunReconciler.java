@@ -139,7 +139,7 @@ public class AnalysisRunReconciler implements Reconciler {
         : new AnalysisEngine(CredentialGuard.around(prometheus, resolution.refusedCredentials()), conditions, clock);
     var measuring = runEngine.reconcile(resolution.input(), clock.instant())
         .map(update -> new RunUpdate(
-            RunMessages.compose(run.spec(), resolution.input().args(), update.status(), resolution.unresolvedArgs()),
+            RunMessages.compose(run.spec(), resolution.input().args(), update.status()),
             update.measured(), update.nextAttention()));
     Optional<RunUpdate> ready = inFlight.start(key, run, measuring, deadline(run), () -> feed.changed(key));
     if (ready.isEmpty()) {

@@ -1,5 +1,6 @@
 package dev.ramp.controller.analysis;
 
+import dev.ramp.analysis.args.ArgValue;
 import dev.ramp.analysis.args.Args;
 import dev.ramp.analysis.engine.RunInput;
 import dev.ramp.analysis.prometheus.PrometheusAuth;
@@ -12,7 +13,6 @@ import io.kubernetes.client.openapi.models.V1SecretKeySelector;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,7 +22,8 @@ import java.util.Optional;
  * are read when the run is reconciled and live only in the engine's input, never in the run.
  *
  * <p>Whatever cannot be read comes with a sentence saying why ("Secret default/prom not found"): an
- * arg then has no value, and the engine makes the metrics that use it Error at once; a metric whose
+ * arg then has no value but that reason, and the engine makes the metrics that use it Error at once,
+ * repeating it; a metric whose
  * credentials cannot be read is not queried, and each of its measurements is an Error naming the
  * Secret, until the Secret is there or consecutiveErrorLimit is exceeded.
  */
@@ -37,12 +38,10 @@ public class RunInputs {
   /**
    * A run's input to the engine, with what could not be resolved.
    *
-   * @param unresolvedArgs arg name → why it has no value
    * @param refusedCredentials the credentials that stand for ones that could not be read (compared by
    *     identity: each is a placeholder that must never reach Prometheus) → why
    */
-  public record Resolution(RunInput input, Map<String, String> unresolvedArgs,
-      Map<PrometheusAuth, String> refusedCredentials) {}
+  public record Resolution(RunInput input, Map<PrometheusAuth, String> refusedCredentials) {}
 
   /**
    * Reads the run's args and credentials.
@@ -53,12 +52,9 @@ public class RunInputs {
   public Resolution resolve(AnalysisRun run) {
     String namespace = run.getMetadata().getNamespace();
     Map<String, Optional<Map<String, String>>> read = new HashMap<>();
-    Map<String, Optional<String>> values = new HashMap<>();
-    Map<String, String> unresolved = new LinkedHashMap<>();
+    Map<String, ArgValue> values = new HashMap<>();
     for (Argument arg : run.spec().args()) {
-      Lookup lookup = value(namespace, arg, read);
-      values.put(arg.name(), lookup.value());
-      lookup.problem().ifPresent(problem -> unresolved.put(arg.name(), problem));
+      values.put(arg.name(), value(namespace, arg, read));
     }
     Map<String, PrometheusAuth> credentials = new HashMap<>();
     Map<PrometheusAuth, String> refused = new IdentityHashMap<>();
@@ -73,27 +69,17 @@ public class RunInputs {
       credential.problem().ifPresent(problem -> refused.put(credential.auth(), problem));
     }
     RunInput input = new RunInput(run.spec(), run.status(), new Args(values), credentials);
-    return new Resolution(input, unresolved, refused);
-  }
-
-  private record Lookup(Optional<String> value, Optional<String> problem) {
-    static Lookup of(String value) {
-      return new Lookup(Optional.of(value), Optional.empty());
-    }
-
-    static Lookup missing(String problem) {
-      return new Lookup(Optional.empty(), Optional.of(problem));
-    }
+    return new Resolution(input, refused);
   }
 
   private record Credential(PrometheusAuth auth, Optional<String> problem) {}
 
-  private Lookup value(String namespace, Argument arg, Map<String, Optional<Map<String, String>>> read) {
+  private ArgValue value(String namespace, Argument arg, Map<String, Optional<Map<String, String>>> read) {
     if (arg.value().isPresent()) {
-      return Lookup.of(arg.value().get());
+      return ArgValue.of(arg.value().get());
     }
     if (arg.valueFrom().isEmpty()) {
-      return Lookup.missing("no value was given");
+      return ArgValue.unresolved("no value was given");
     }
     ValueFrom from = arg.valueFrom().get();
     if (from.secretKeyRef().isPresent()) {
@@ -101,46 +87,47 @@ public class RunInputs {
     }
     // A Rollout resolves these when it creates the run; a run written by hand cannot use them.
     String source = from.podTemplateHashValue().isPresent() ? "valueFrom.podTemplateHashValue" : "valueFrom.fieldRef";
-    return Lookup.missing(source + " is resolved only when a Rollout creates the run");
+    return ArgValue.unresolved(source + " is resolved only when a Rollout creates the run");
   }
 
   private Credential credential(String namespace, PrometheusAuthentication authentication,
       Map<String, Optional<Map<String, String>>> read) {
     if (authentication.bearer().isPresent()) {
-      Lookup token = secretValue(namespace, authentication.bearer().get().tokenSecretKeyRef(), read);
-      return token.value().<Credential>map(t -> new Credential(new PrometheusAuth.BearerToken(t), Optional.empty()))
-          .orElseGet(() -> refused("the bearer token", token));
+      ArgValue token = secretValue(namespace, authentication.bearer().get().tokenSecretKeyRef(), read);
+      return token instanceof ArgValue.Resolved t
+          ? new Credential(new PrometheusAuth.BearerToken(t.value()), Optional.empty())
+          : refused("the bearer token", (ArgValue.Unresolved) token);
     }
     if (authentication.basic().isPresent()) {
       String username = authentication.basic().get().username();
-      Lookup password = secretValue(namespace, authentication.basic().get().passwordSecretKeyRef(), read);
-      return password.value()
-          .<Credential>map(p -> new Credential(new PrometheusAuth.Basic(username, p), Optional.empty()))
-          .orElseGet(() -> refused("the basic-auth password", password));
+      ArgValue password = secretValue(namespace, authentication.basic().get().passwordSecretKeyRef(), read);
+      return password instanceof ArgValue.Resolved p
+          ? new Credential(new PrometheusAuth.Basic(username, p.value()), Optional.empty())
+          : refused("the basic-auth password", (ArgValue.Unresolved) password);
     }
     return new Credential(PrometheusAuth.none(), Optional.empty());
   }
 
-  private static Credential refused(String what, Lookup lookup) {
+  private static Credential refused(String what, ArgValue.Unresolved secret) {
     // a placeholder of its own, told apart by identity; CredentialGuard keeps it from being sent
     return new Credential(new PrometheusAuth.BearerToken(""),
-        Optional.of("cannot read " + what + " for Prometheus: " + lookup.problem().orElse("no value")));
+        Optional.of("cannot read " + what + " for Prometheus: " + secret.reason()));
   }
 
-  private Lookup secretValue(String namespace, V1SecretKeySelector ref,
+  private ArgValue secretValue(String namespace, V1SecretKeySelector ref,
       Map<String, Optional<Map<String, String>>> read) {
     if (ref == null || ref.getName() == null || ref.getName().isBlank()) {
-      return Lookup.missing("secretKeyRef names no Secret");
+      return ArgValue.unresolved("secretKeyRef names no Secret");
     }
     String where = "Secret " + namespace + "/" + ref.getName();
     Optional<Map<String, String>> data = read.computeIfAbsent(ref.getName(), name -> secrets.data(namespace, name));
     if (data.isEmpty()) {
-      return Lookup.missing(where + " not found");
+      return ArgValue.unresolved(where + " not found");
     }
     String value = data.get().get(ref.getKey());
     if (value == null) {
-      return Lookup.missing(where + " has no key \"" + ref.getKey() + "\"");
+      return ArgValue.unresolved(where + " has no key \"" + ref.getKey() + "\"");
     }
-    return Lookup.of(value);
+    return ArgValue.of(value);
   }
 }

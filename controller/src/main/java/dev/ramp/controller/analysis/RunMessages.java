@@ -10,30 +10,22 @@ import dev.ramp.api.analysis.MetricResult;
 import io.kubernetes.client.custom.IntOrString;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The messages of a run's status as a person reads them on the Rollout that aborted or paused: the run's
  * message names every metric that decided it, with the measurement that tipped it (the condition and
  * the value it was judged on) and the limit it went past —
  * {@code metric "success-rate" Failed: successCondition "result[0] >= 0.95" is false for [0.7] (1 Failed
- * measurement, more than failureLimit 0)}. An arg that has no value because its Secret could not be read
- * says which Secret. Composed from the structured results only, so composing twice changes nothing.
+ * measurement, more than failureLimit 0)}. Composed from the structured results only, so composing twice
+ * changes nothing.
  */
 final class RunMessages {
   private RunMessages() {}
 
-  static AnalysisRunStatus compose(AnalysisRunSpec spec, Args args, AnalysisRunStatus status,
-      Map<String, String> unresolvedArgs) {
-    List<MetricResult> results = new ArrayList<>();
-    for (MetricResult result : status.metricResults()) {
-      results.add(result.message().isEmpty() ? result
-          : result.toBuilder().message(withReasons(result.message().get(), unresolvedArgs)).build());
-    }
-    AnalysisRunStatus.Builder composed = status.toBuilder().metricResults(results);
+  static AnalysisRunStatus compose(AnalysisRunSpec spec, Args args, AnalysisRunStatus status) {
+    List<MetricResult> results = status.metricResults();
+    AnalysisRunStatus.Builder composed = status.toBuilder();
     AnalysisPhase phase = status.phase();
     if (phase == AnalysisPhase.FAILED || phase == AnalysisPhase.ERROR || phase == AnalysisPhase.INCONCLUSIVE) {
       List<String> deciding = new ArrayList<>();
@@ -46,8 +38,6 @@ final class RunMessages {
       if (!deciding.isEmpty()) {
         composed.message(String.join("; ", deciding));
       }
-    } else {
-      status.message().ifPresent(m -> composed.message(withReasons(m, unresolvedArgs)));
     }
     return composed.build();
   }
@@ -89,15 +79,5 @@ final class RunMessages {
     } catch (RuntimeException e) {
       return Optional.empty();
     }
-  }
-
-  private static String withReasons(String message, Map<String, String> unresolvedArgs) {
-    String out = message;
-    for (Map.Entry<String, String> arg : unresolvedArgs.entrySet()) {
-      Pattern noValue = Pattern.compile(Pattern.quote("arg \"" + arg.getKey() + "\" has no value") + "(?! \\()");
-      out = noValue.matcher(out).replaceAll(Matcher.quoteReplacement(
-          "arg \"" + arg.getKey() + "\" has no value (" + arg.getValue() + ")"));
-    }
-    return out;
   }
 }

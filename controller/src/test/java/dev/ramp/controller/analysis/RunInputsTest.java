@@ -3,6 +3,7 @@ package dev.ramp.controller.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ramp.analysis.args.ArgValue;
 import dev.ramp.analysis.prometheus.PrometheusAuth;
 import dev.ramp.api.analysis.AnalysisRun;
 import dev.ramp.api.analysis.AnalysisRunSpec;
@@ -56,8 +57,7 @@ class RunInputsTest {
         Argument.from("token", ValueFrom.secret("prometheus", "token")))));
 
     assertThat(resolution.input().args().values()).isEqualTo(Map.of(
-        "service", Optional.of("web"), "tenant", Optional.of("acme"), "token", Optional.of("s3cr3t")));
-    assertThat(resolution.unresolvedArgs()).isEmpty();
+        "service", ArgValue.of("web"), "tenant", ArgValue.of("acme"), "token", ArgValue.of("s3cr3t")));
     assertThat(reads).as("one read per Secret").containsExactly("team/prometheus");
   }
 
@@ -69,13 +69,11 @@ class RunInputsTest {
         Argument.declared("unset"),
         Argument.from("hash", ValueFrom.podTemplateHash(PodTemplateHashValue.STABLE)))));
 
-    assertThat(resolution.input().args().values()).containsOnlyKeys("absent", "keyless", "unset", "hash")
-        .allSatisfy((name, value) -> assertThat(value).isEmpty());
-    assertThat(resolution.unresolvedArgs()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "absent", "Secret team/nowhere not found",
-        "keyless", "Secret team/prometheus has no key \"password\"",
-        "unset", "no value was given",
-        "hash", "valueFrom.podTemplateHashValue is resolved only when a Rollout creates the run"));
+    assertThat(resolution.input().args().values()).isEqualTo(Map.of(
+        "absent", ArgValue.unresolved("Secret team/nowhere not found"),
+        "keyless", ArgValue.unresolved("Secret team/prometheus has no key \"password\""),
+        "unset", ArgValue.unresolved("no value was given"),
+        "hash", ArgValue.unresolved("valueFrom.podTemplateHashValue is resolved only when a Rollout creates the run")));
   }
 
   @Test

@@ -54,7 +54,7 @@ class RunMessagesTest {
     AnalysisEngine engine = new AnalysisEngine(CredentialGuard.around(prometheus, resolution.refusedCredentials()),
         new Conditions(), clock);
     RunUpdate update = engine.reconcile(resolution.input(), clock.instant()).block(Duration.ofSeconds(5));
-    return RunMessages.compose(spec, resolution.input().args(), update.status(), resolution.unresolvedArgs());
+    return RunMessages.compose(spec, resolution.input().args(), update.status());
   }
 
   private static Metric.Builder metric(String name, String query) {
@@ -129,14 +129,13 @@ class RunMessagesTest {
 
     assertThat(asked).isEmpty();
     assertThat(status.phase()).isEqualTo(AnalysisPhase.ERROR);
-    String expected = "query uses {{args.tenant}}, but arg \"tenant\" has no value (Secret team/prometheus not found)";
+    String expected = "query uses {{args.tenant}}, but arg \"tenant\" has no value: Secret team/prometheus not found";
     assertThat(status.message()).hasValueSatisfying(m -> assertThat(m)
         .startsWith("metric \"success-rate\" Error: cannot measure: ").contains(expected));
     assertThat(status.metricResult("success-rate").orElseThrow().message())
         .hasValueSatisfying(m -> assertThat(m).contains(expected));
 
-    AnalysisRunStatus again = RunMessages.compose(spec, Args.none(), status,
-        Map.of("tenant", "Secret team/prometheus not found"));
+    AnalysisRunStatus again = RunMessages.compose(spec, Args.none(), status);
     assertThat(again).as("composing twice changes nothing").isEqualTo(status);
   }
 
