@@ -229,7 +229,7 @@ class AnalysisEngineTest {
     Args args = Args.of(Map.of("hash", "abc123", "prometheus", "prom.monitoring", "tenant", "shop", "threshold", "0.5"));
 
     RunUpdate update = engine.reconcile(new RunInput(spec, AnalysisRunStatus.EMPTY, args,
-        Map.of("m", new PrometheusAuth.BearerToken("t0ken"))), T0).block();
+        Map.of("m", MetricCredentials.of(new PrometheusAuth.BearerToken("t0ken")))), T0).block();
 
     assertThat(update.status().phase()).isEqualTo(SUCCESSFUL);
     assertThat(asked).singleElement().satisfies(q -> {
@@ -254,6 +254,56 @@ class AnalysisEngineTest {
         + " Secret default/absent not found";
     assertThat(result(update, "m").message()).contains(expected);
     assertThat(update.status().message()).contains("metric \"m\" Error: " + expected);
+  }
+
+  @Test
+  void aMetricWhoseCredentialsAreUnreadableIsNeverQueriedAndErrorsNamingWhyUntilTheyCanBeRead() {
+    answer("rate", value(0.99));
+    AnalysisRunSpec spec = AnalysisRunSpec.of(List.of(metric("m", "rate").successCondition("result[0] >= 0.95")
+        .build()), List.of());
+    String reason = "cannot read the bearer token for Prometheus: Secret team/prometheus-token not found";
+    Map<String, MetricCredentials> unreadable = Map.of("m", MetricCredentials.unreadable(reason));
+
+    RunUpdate first = engine.reconcile(new RunInput(spec, AnalysisRunStatus.EMPTY, Args.none(), unreadable), T0)
+        .block();
+
+    assertThat(asked).as("nothing is sent without the credentials").isEmpty();
+    assertThat(first.measured()).containsExactly("m");
+    assertThat(first.status().phase()).isEqualTo(RUNNING);
+    MetricResult result = result(first, "m");
+    assertThat(result.error()).isEqualTo(1);
+    assertThat(result.measurements()).singleElement().satisfies(m -> {
+      assertThat(m.phase()).isEqualTo(ERROR);
+      assertThat(m.message()).contains("not queried: " + reason);
+      assertThat(m.value()).isEmpty();
+      assertThat(m.startedAt().orElseThrow().toInstant()).isEqualTo(T0);
+    });
+    assertThat(first.nextAttention()).as("tried again like any Error").contains(T0.plusSeconds(10));
+
+    // the Secret is there now
+    RunUpdate second = engine.reconcile(new RunInput(spec, first.status(), Args.none(),
+        Map.of("m", MetricCredentials.of(new PrometheusAuth.BearerToken("t0ken")))), T0.plusSeconds(10)).block();
+
+    assertThat(second.status().phase()).isEqualTo(SUCCESSFUL);
+    assertThat(asked).singleElement().satisfies(q ->
+        assertThat(q.auth()).isEqualTo(new PrometheusAuth.BearerToken("t0ken")));
+  }
+
+  @Test
+  void unreadableCredentialsEndTheRunInErrorPastTheConsecutiveErrorLimit() {
+    AnalysisRunSpec spec = AnalysisRunSpec.of(List.of(metric("success-rate", "rate")
+        .successCondition("result[0] >= 0.95").consecutiveErrorLimit(0).build()), List.of());
+    RunInput input = new RunInput(spec, AnalysisRunStatus.EMPTY, Args.none(), Map.of("success-rate",
+        MetricCredentials.unreadable("cannot read the bearer token for Prometheus: Secret team/prometheus-token"
+            + " not found")));
+
+    RunUpdate update = engine.reconcile(input, T0).block();
+
+    assertThat(asked).isEmpty();
+    assertThat(update.status().phase()).isEqualTo(ERROR);
+    assertThat(update.status().message()).hasValueSatisfying(m -> assertThat(m).startsWith(
+        "metric \"success-rate\" Error: ").contains("not queried: cannot read the bearer token for Prometheus:"
+        + " Secret team/prometheus-token not found"));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.ramp.controller.analysis;
 
 import dev.ramp.analysis.args.ArgValue;
 import dev.ramp.analysis.args.Args;
+import dev.ramp.analysis.engine.MetricCredentials;
 import dev.ramp.analysis.engine.RunInput;
 import dev.ramp.analysis.prometheus.PrometheusAuth;
 import dev.ramp.api.analysis.AnalysisRun;
@@ -12,7 +13,6 @@ import dev.ramp.api.analysis.ValueFrom;
 import io.kubernetes.client.openapi.models.V1SecretKeySelector;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,9 +23,9 @@ import java.util.Optional;
  *
  * <p>Whatever cannot be read comes with a sentence saying why ("Secret default/prom not found"): an
  * arg then has no value but that reason, and the engine makes the metrics that use it Error at once,
- * repeating it; a metric whose
- * credentials cannot be read is not queried, and each of its measurements is an Error naming the
- * Secret, until the Secret is there or consecutiveErrorLimit is exceeded.
+ * repeating it; a metric's credentials are unreadable with that reason, and the engine does not query
+ * the metric but records each of its measurements as an Error naming the Secret, until the Secret is
+ * there or consecutiveErrorLimit is exceeded.
  */
 @Singleton
 public class RunInputs {
@@ -36,43 +36,29 @@ public class RunInputs {
   }
 
   /**
-   * A run's input to the engine, with what could not be resolved.
-   *
-   * @param refusedCredentials the credentials that stand for ones that could not be read (compared by
-   *     identity: each is a placeholder that must never reach Prometheus) → why
-   */
-  public record Resolution(RunInput input, Map<PrometheusAuth, String> refusedCredentials) {}
-
-  /**
-   * Reads the run's args and credentials.
+   * The run's input to the engine: its args and credentials read, or the reasons they could not be.
    *
    * @throws dev.ramp.controller.kube.KubeApiException when a Secret cannot be read for a reason other
    *     than its absence (the run is tried again later rather than recorded as an Error)
    */
-  public Resolution resolve(AnalysisRun run) {
+  public RunInput resolve(AnalysisRun run) {
     String namespace = run.getMetadata().getNamespace();
     Map<String, Optional<Map<String, String>>> read = new HashMap<>();
     Map<String, ArgValue> values = new HashMap<>();
     for (Argument arg : run.spec().args()) {
       values.put(arg.name(), value(namespace, arg, read));
     }
-    Map<String, PrometheusAuth> credentials = new HashMap<>();
-    Map<PrometheusAuth, String> refused = new IdentityHashMap<>();
+    Map<String, MetricCredentials> credentials = new HashMap<>();
     for (Metric metric : run.spec().metrics()) {
       Optional<PrometheusAuthentication> authentication =
           metric.prometheus().flatMap(p -> p.authentication());
       if (authentication.isEmpty()) {
         continue;
       }
-      Credential credential = credential(namespace, authentication.get(), read);
-      credentials.put(metric.name(), credential.auth());
-      credential.problem().ifPresent(problem -> refused.put(credential.auth(), problem));
+      credentials.put(metric.name(), credentials(namespace, authentication.get(), read));
     }
-    RunInput input = new RunInput(run.spec(), run.status(), new Args(values), credentials);
-    return new Resolution(input, refused);
+    return new RunInput(run.spec(), run.status(), new Args(values), credentials);
   }
-
-  private record Credential(PrometheusAuth auth, Optional<String> problem) {}
 
   private ArgValue value(String namespace, Argument arg, Map<String, Optional<Map<String, String>>> read) {
     if (arg.value().isPresent()) {
@@ -90,28 +76,26 @@ public class RunInputs {
     return ArgValue.unresolved(source + " is resolved only when a Rollout creates the run");
   }
 
-  private Credential credential(String namespace, PrometheusAuthentication authentication,
+  private MetricCredentials credentials(String namespace, PrometheusAuthentication authentication,
       Map<String, Optional<Map<String, String>>> read) {
     if (authentication.bearer().isPresent()) {
       ArgValue token = secretValue(namespace, authentication.bearer().get().tokenSecretKeyRef(), read);
       return token instanceof ArgValue.Resolved t
-          ? new Credential(new PrometheusAuth.BearerToken(t.value()), Optional.empty())
-          : refused("the bearer token", (ArgValue.Unresolved) token);
+          ? MetricCredentials.of(new PrometheusAuth.BearerToken(t.value()))
+          : unreadable("the bearer token", (ArgValue.Unresolved) token);
     }
     if (authentication.basic().isPresent()) {
       String username = authentication.basic().get().username();
       ArgValue password = secretValue(namespace, authentication.basic().get().passwordSecretKeyRef(), read);
       return password instanceof ArgValue.Resolved p
-          ? new Credential(new PrometheusAuth.Basic(username, p.value()), Optional.empty())
-          : refused("the basic-auth password", (ArgValue.Unresolved) password);
+          ? MetricCredentials.of(new PrometheusAuth.Basic(username, p.value()))
+          : unreadable("the basic-auth password", (ArgValue.Unresolved) password);
     }
-    return new Credential(PrometheusAuth.none(), Optional.empty());
+    return MetricCredentials.none();
   }
 
-  private static Credential refused(String what, ArgValue.Unresolved secret) {
-    // a placeholder of its own, told apart by identity; CredentialGuard keeps it from being sent
-    return new Credential(new PrometheusAuth.BearerToken(""),
-        Optional.of("cannot read " + what + " for Prometheus: " + secret.reason()));
+  private static MetricCredentials unreadable(String what, ArgValue.Unresolved secret) {
+    return MetricCredentials.unreadable("cannot read " + what + " for Prometheus: " + secret.reason());
   }
 
   private ArgValue secretValue(String namespace, V1SecretKeySelector ref,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ramp.analysis.args.Args;
 import dev.ramp.analysis.condition.Conditions;
 import dev.ramp.analysis.engine.AnalysisEngine;
+import dev.ramp.analysis.engine.RunInput;
 import dev.ramp.analysis.engine.RunUpdate;
 import dev.ramp.analysis.prometheus.PrometheusQuery;
 import dev.ramp.analysis.query.MetricProvider;
@@ -50,11 +51,10 @@ class RunMessagesTest {
 
   private AnalysisRunStatus reconcile(AnalysisRunSpec spec, AnalysisRunStatus status) {
     AnalysisRun run = new AnalysisRun(new V1ObjectMeta().namespace("team").name("run"), spec).withStatus(status);
-    RunInputs.Resolution resolution = inputs.resolve(run);
-    AnalysisEngine engine = new AnalysisEngine(CredentialGuard.around(prometheus, resolution.refusedCredentials()),
-        new Conditions(), clock);
-    RunUpdate update = engine.reconcile(resolution.input(), clock.instant()).block(Duration.ofSeconds(5));
-    return RunMessages.compose(spec, resolution.input().args(), update.status());
+    RunInput input = inputs.resolve(run);
+    AnalysisEngine engine = new AnalysisEngine(prometheus, new Conditions(), clock);
+    RunUpdate update = engine.reconcile(input, clock.instant()).block(Duration.ofSeconds(5));
+    return RunMessages.compose(spec, input.args(), update.status());
   }
 
   private static Metric.Builder metric(String name, String query) {
