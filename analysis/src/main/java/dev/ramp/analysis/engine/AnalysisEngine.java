@@ -163,11 +163,13 @@ public final class AnalysisEngine {
   private RunUpdate assess(
       RunInput run, List<MetricResult> measured, Instant started, boolean terminating, List<String> due) {
     List<MetricResult> results = new ArrayList<>();
+    Map<String, MetricLimits> limits = new LinkedHashMap<>();
     Map<String, Optional<Instant>> next = new LinkedHashMap<>();
     for (int i = 0; i < measured.size(); i++) {
       Metric metric = run.spec().metrics().get(i);
       MetricResult result = measured.get(i);
       Optional<ResolvedMetric> resolved = tryResolve(metric, run);
+      resolved.ifPresent(r -> limits.put(metric.name(), r.limits()));
       if (result.phase().isCompleted()) {
         results.add(result);
         continue;
@@ -186,7 +188,7 @@ public final class AnalysisEngine {
       results.add(assessed);
       next.put(metric.name(), Assessment.nextMeasurement(resolved.get().limits(), assessed, started, false));
     }
-    Verdict verdict = Assessment.run(results);
+    Verdict verdict = Assessment.run(results, limits);
     boolean decided = verdict.phase().isCompleted();
     List<MetricResult> withResume = new ArrayList<>();
     for (MetricResult result : results) {

@@ -132,11 +132,8 @@ public class AnalysisRunReconciler implements Reconciler {
       inFlight.cancel(key);
     }
     RunInput input = inputs.resolve(run);
-    var measuring = engine.reconcile(input, clock.instant())
-        .map(update -> new RunUpdate(
-            RunMessages.compose(run.spec(), input.args(), update.status()),
-            update.measured(), update.nextAttention()));
-    Optional<RunUpdate> ready = inFlight.start(key, run, measuring, deadline(run), () -> feed.changed(key));
+    Optional<RunUpdate> ready = inFlight.start(key, run, engine.reconcile(input, clock.instant()), deadline(run),
+        () -> feed.changed(key));
     if (ready.isEmpty()) {
       return new Outcome("measuring", new Result(false));
     }
