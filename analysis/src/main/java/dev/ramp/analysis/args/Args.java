@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -13,9 +12,10 @@ import java.util.regex.Pattern;
 /**
  * A run's args as the controller resolved them, and their substitution into {@code {{args.name}}}
  * references (query, address, header values), as in Argo Rollouts. An arg without a value is one the
- * controller could not resolve (or that nobody supplied).
+ * controller could not resolve (or that nobody supplied), with the reason, which a text that uses it
+ * repeats.
  */
-public record Args(Map<String, Optional<String>> values) {
+public record Args(Map<String, ArgValue> values) {
 
   private static final Pattern REFERENCE = Pattern.compile("\\{\\{\\s*args\\.([A-Za-z0-9_.-]+)\\s*}}");
 
@@ -25,8 +25,8 @@ public record Args(Map<String, Optional<String>> values) {
 
   /** Args that all have values. */
   public static Args of(Map<String, String> resolved) {
-    Map<String, Optional<String>> values = new java.util.HashMap<>();
-    resolved.forEach((name, value) -> values.put(name, Optional.of(value)));
+    Map<String, ArgValue> values = new java.util.HashMap<>();
+    resolved.forEach((name, value) -> values.put(name, ArgValue.of(value)));
     return new Args(values);
   }
 
@@ -48,27 +48,29 @@ public record Args(Map<String, Optional<String>> values) {
    * The text with every reference replaced by its arg's value.
    *
    * @param field what the text is, for the error message ("query", "address", "header X-Org")
-   * @throws ArgsException naming the first arg that is missing or has no value
+   * @throws ArgsException naming the first arg that is missing or has no value, and why it has none
    */
   public String resolve(String text, String field) {
     List<String> problems = problems(text, field);
     if (!problems.isEmpty()) {
       throw new ArgsException(problems.get(0));
     }
-    return REFERENCE.matcher(text).replaceAll(match -> Matcher.quoteReplacement(values.get(match.group(1)).orElseThrow()));
+    return REFERENCE.matcher(text).replaceAll(match ->
+        Matcher.quoteReplacement(((ArgValue.Resolved) values.get(match.group(1))).value()));
   }
 
   /** What is wrong with the references of a text, one sentence each; empty when it resolves. */
   public List<String> problems(String text, String field) {
     List<String> problems = new ArrayList<>();
     for (String name : referenced(text)) {
-      Optional<String> value = values.get(name);
+      ArgValue value = values.get(name);
       if (value == null) {
         problems.add(field + " uses {{args." + name + "}}, but the run has no arg named \"" + name + "\" ("
             + (values.isEmpty() ? "it has no args" : "its args: " + String.join(", ", new TreeSet<>(values.keySet())))
             + ")");
-      } else if (value.isEmpty()) {
-        problems.add(field + " uses {{args." + name + "}}, but arg \"" + name + "\" has no value");
+      } else if (value instanceof ArgValue.Unresolved unresolved) {
+        problems.add(field + " uses {{args." + name + "}}, but arg \"" + name + "\" has no value: "
+            + unresolved.reason());
       }
     }
     return problems;

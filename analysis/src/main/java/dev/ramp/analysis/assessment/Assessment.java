@@ -5,7 +5,9 @@ import dev.ramp.api.analysis.Measurement;
 import dev.ramp.api.analysis.MetricResult;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,7 +23,10 @@ import java.util.Optional;
  *
  * <p>Run: the worst metric wins (Failed, then Error, then Inconclusive, then Running), dry-run metrics
  * excepted; once it is decided, metrics still running keep their phase rather than being marked
- * Successful (AR#2158).
+ * Successful (AR#2158). The run's message is what a person reads on the Rollout that aborted or paused:
+ * every metric that decided it, with the measurement that tipped it and the limit it went past —
+ * {@code metric "success-rate" Failed: successCondition "result[0] >= 0.95" is false for [0.7] (1 Failed
+ * measurement, more than failureLimit 0)}.
  */
 public final class Assessment {
 
@@ -101,18 +106,30 @@ public final class Assessment {
 
   /**
    * The run's verdict over its metrics' (already assessed) results: the worst non-dry-run metric, and
-   * never Successful while a metric lacks evidence.
+   * never Successful while a metric lacks evidence. A decided run's message names every metric of the
+   * deciding phase.
+   *
+   * @param limits per metric name, the limits its result was judged by; a metric without (one that
+   *     could not be resolved) is described by its own message
    */
-  public static Verdict run(List<MetricResult> results) {
+  public static Verdict run(List<MetricResult> results, Map<String, MetricLimits> limits) {
     if (results.isEmpty()) {
       return new Verdict(AnalysisPhase.ERROR, "the run has no metrics: nothing to judge a revision by");
     }
     for (AnalysisPhase worst : List.of(AnalysisPhase.FAILED, AnalysisPhase.ERROR, AnalysisPhase.INCONCLUSIVE)) {
+      List<String> deciding = new ArrayList<>();
       for (MetricResult result : results) {
         if (!result.dryRun() && result.phase() == worst) {
-          return new Verdict(worst,
-              "metric \"" + result.name() + "\" " + worst.wireName() + result.message().map(m -> ": " + m).orElse(""));
+          String why = Optional.ofNullable(limits.get(result.name()))
+              .flatMap(l -> tipped(result, l))
+              .or(() -> result.message())
+              .map(m -> ": " + m)
+              .orElse("");
+          deciding.add("metric \"" + result.name() + "\" " + worst.wireName() + why);
         }
+      }
+      if (!deciding.isEmpty()) {
+        return new Verdict(worst, String.join("; ", deciding));
       }
     }
     for (MetricResult result : results) {
@@ -124,6 +141,32 @@ public final class Assessment {
       return new Verdict(AnalysisPhase.SUCCESSFUL, "only dry-run metrics, all completed");
     }
     return new Verdict(AnalysisPhase.SUCCESSFUL, "all metrics Successful");
+  }
+
+  /**
+   * The measurement that tipped a decided metric and the limit it went past ("successCondition ... is
+   * false for [0.7] (1 Failed measurement, more than failureLimit 0)"); empty when no limit decided it
+   * (its count was reached, the run was terminated).
+   */
+  private static Optional<String> tipped(MetricResult result, MetricLimits limits) {
+    Optional<Measurement> last = result.lastMeasurement().filter(m -> m.phase() == result.phase());
+    if (last.isEmpty()) {
+      return Optional.empty();
+    }
+    String measured = last.get().message().orElseGet(() -> "measured " + last.get().value().orElse("nothing"));
+    Optional<String> limit = switch (result.phase()) {
+      case FAILED -> beyond(result.failed(), "Failed measurement", "failureLimit", limits.failureLimit());
+      case ERROR -> beyond(result.consecutiveError(), "consecutive error", "consecutiveErrorLimit",
+          limits.consecutiveErrorLimit());
+      case INCONCLUSIVE -> beyond(result.inconclusive(), "Inconclusive measurement", "inconclusiveLimit",
+          limits.inconclusiveLimit());
+      default -> Optional.empty();
+    };
+    return limit.map(l -> measured + " (" + l + ")");
+  }
+
+  private static Optional<String> beyond(int count, String noun, String field, int limit) {
+    return count > limit ? Optional.of(count(count, noun) + ", more than " + field + " " + limit) : Optional.empty();
   }
 
   /**

@@ -40,7 +40,9 @@ import reactor.core.publisher.Mono;
  *
  * <p>A run in a completed phase is left alone. {@code spec.terminate} ends a run on the evidence it
  * has. A metric that cannot be measured as written (an arg without a value, a condition that does not
- * compile, a malformed interval) is an Error at once: waiting would not change it.
+ * compile, a malformed interval) is an Error at once: waiting would not change it. A metric whose
+ * credentials could not be read is not queried: each due measurement is an Error naming the reason
+ * (the Secret may yet appear), and consecutiveErrorLimit decides when to stop waiting.
  */
 public final class AnalysisEngine {
 
@@ -118,7 +120,10 @@ public final class AnalysisEngine {
         continue;
       }
       int retention = run.spec().measurementLimit(metric.name());
-      updates.put(metric.name(), measure(resolved).map(outcome -> MetricResults.record(result, outcome, retention)));
+      Mono<Measurement> measurement = run.credentials(metric.name()) instanceof MetricCredentials.Unreadable unreadable
+          ? notQueried(unreadable)
+          : measure(resolved);
+      updates.put(metric.name(), measurement.map(outcome -> MetricResults.record(result, outcome, retention)));
     }
     return Flux.fromIterable(updates.entrySet())
         .flatMapSequential(entry -> entry.getValue())
@@ -144,14 +149,27 @@ public final class AnalysisEngine {
     });
   }
 
+  private Mono<Measurement> notQueried(MetricCredentials.Unreadable credentials) {
+    return Mono.fromSupplier(() -> {
+      OffsetDateTime at = utc(clock.instant());
+      return Measurement.builder(AnalysisPhase.ERROR)
+          .startedAt(at)
+          .finishedAt(at)
+          .message("not queried: " + credentials.reason())
+          .build();
+    });
+  }
+
   private RunUpdate assess(
       RunInput run, List<MetricResult> measured, Instant started, boolean terminating, List<String> due) {
     List<MetricResult> results = new ArrayList<>();
+    Map<String, MetricLimits> limits = new LinkedHashMap<>();
     Map<String, Optional<Instant>> next = new LinkedHashMap<>();
     for (int i = 0; i < measured.size(); i++) {
       Metric metric = run.spec().metrics().get(i);
       MetricResult result = measured.get(i);
       Optional<ResolvedMetric> resolved = tryResolve(metric, run);
+      resolved.ifPresent(r -> limits.put(metric.name(), r.limits()));
       if (result.phase().isCompleted()) {
         results.add(result);
         continue;
@@ -170,7 +188,7 @@ public final class AnalysisEngine {
       results.add(assessed);
       next.put(metric.name(), Assessment.nextMeasurement(resolved.get().limits(), assessed, started, false));
     }
-    Verdict verdict = Assessment.run(results);
+    Verdict verdict = Assessment.run(results, limits);
     boolean decided = verdict.phase().isCompleted();
     List<MetricResult> withResume = new ArrayList<>();
     for (MetricResult result : results) {
@@ -233,8 +251,11 @@ public final class AnalysisEngine {
     }
   }
 
+  /** The auth to query with; unreadable credentials are never sent, so none stands in for them. */
   private static PrometheusAuth credentials(RunInput run, Metric metric) {
-    return run.credentials().getOrDefault(metric.name(), PrometheusAuth.none());
+    return run.credentials(metric.name()) instanceof MetricCredentials.Resolved resolved
+        ? resolved.auth()
+        : PrometheusAuth.none();
   }
 
   private static MetricResult recorded(RunInput run, Metric metric) {

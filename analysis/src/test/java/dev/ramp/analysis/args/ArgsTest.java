@@ -3,9 +3,7 @@ package dev.ramp.analysis.args;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ArgsTest {
@@ -41,13 +39,25 @@ class ArgsTest {
   }
 
   @Test
-  void anUnresolvedArgIsAnErrorNamingIt() {
-    Map<String, Optional<String>> values = new LinkedHashMap<>();
-    values.put("canary-hash", Optional.empty());
-    Args unresolved = new Args(values);
+  void anUnresolvedArgIsAnErrorNamingItAndWhyItHasNoValue() {
+    Args unresolved = new Args(Map.of("canary-hash", ArgValue.unresolved("no value was given")));
     assertThatThrownBy(() -> unresolved.resolve("{{args.canary-hash}}", "address"))
         .isInstanceOf(ArgsException.class)
-        .hasMessage("address uses {{args.canary-hash}}, but arg \"canary-hash\" has no value");
+        .hasMessage("address uses {{args.canary-hash}}, but arg \"canary-hash\" has no value: no value was given");
+  }
+
+  @Test
+  void anUnresolvedArgIsAProblemOnlyWhereItIsUsed() {
+    Args some = new Args(Map.of("service", ArgValue.of("web"),
+        "tenant", ArgValue.unresolved("Secret default/absent not found")));
+    assertThat(some.resolve("up{service=\"{{args.service}}\"}", "query")).isEqualTo("up{service=\"web\"}");
+    assertThat(some.problems("up{tenant=\"{{args.tenant}}\"}", "query"))
+        .containsExactly("query uses {{args.tenant}}, but arg \"tenant\" has no value: Secret default/absent not found");
+  }
+
+  @Test
+  void anUnresolvedArgNeedsAReason() {
+    assertThatThrownBy(() -> ArgValue.unresolved(" ")).isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -175,30 +176,56 @@ class AssessmentTest {
         "ERROR,        SUCCESSFUL,   ERROR",
     })
     void theWorstMetricWins(AnalysisPhase a, AnalysisPhase b, AnalysisPhase run) {
-      assertThat(Assessment.run(List.of(metric("a", a, false), metric("b", b, false))).phase()).isEqualTo(run);
-      assertThat(Assessment.run(List.of(metric("b", b, false), metric("a", a, false))).phase()).isEqualTo(run);
+      assertThat(Assessment.run(List.of(metric("a", a, false), metric("b", b, false)), Map.of()).phase()).isEqualTo(run);
+      assertThat(Assessment.run(List.of(metric("b", b, false), metric("a", a, false)), Map.of()).phase()).isEqualTo(run);
     }
 
     @Test
     void theMessageNamesTheDecidingMetric() {
-      assertThat(Assessment.run(List.of(metric("latency", SUCCESSFUL, false), metric("errors", FAILED, false))))
+      assertThat(Assessment.run(List.of(metric("latency", SUCCESSFUL, false), metric("errors", FAILED, false)), Map.of()))
           .isEqualTo(new Verdict(FAILED, "metric \"errors\" Failed: errors says Failed"));
     }
 
     @Test
+    void theMessageNamesEveryDecidingMetricWithTheMeasurementThatTippedItAndTheLimit() {
+      MetricResult errors = after("SF").toBuilder().name("errors").phase(FAILED).message("errors verdict").build();
+      MetricResult latency = after("FF").toBuilder().name("latency").phase(FAILED).message("latency verdict").build();
+      MetricResult flaky = after("EE").toBuilder().name("flaky").phase(ERROR).message("flaky verdict").build();
+      MetricLimits limits = MetricLimits.defaults().withLimits(0, 0, 1);
+
+      assertThat(Assessment.run(List.of(errors, flaky, latency), Map.of("errors", limits, "latency",
+          limits.withLimits(1, 0, 0), "flaky", limits)))
+          .isEqualTo(new Verdict(FAILED, "metric \"errors\" Failed: F measured (1 Failed measurement, more than"
+              + " failureLimit 0); metric \"latency\" Failed: F measured (2 Failed measurements, more than"
+              + " failureLimit 1)"));
+      assertThat(Assessment.run(List.of(flaky), Map.of("flaky", limits)))
+          .isEqualTo(new Verdict(ERROR, "metric \"flaky\" Error: E measured (2 consecutive errors, more than"
+              + " consecutiveErrorLimit 1)"));
+    }
+
+    @Test
+    void aMetricDecidedWithoutPassingALimitOrWithoutKnownLimitsIsDescribedByItsOwnMessage() {
+      MetricResult terminated = after("F").toBuilder().name("m").phase(FAILED).message("terminated after 1").build();
+      assertThat(Assessment.run(List.of(terminated), Map.of("m", MetricLimits.defaults().withLimits(3, 0, 4))))
+          .isEqualTo(new Verdict(FAILED, "metric \"m\" Failed: terminated after 1"));
+      assertThat(Assessment.run(List.of(terminated), Map.of()))
+          .isEqualTo(new Verdict(FAILED, "metric \"m\" Failed: terminated after 1"));
+    }
+
+    @Test
     void dryRunMetricsNeverDecideTheRun() {
-      assertThat(Assessment.run(List.of(metric("real", SUCCESSFUL, false), metric("trial", FAILED, true))).phase())
+      assertThat(Assessment.run(List.of(metric("real", SUCCESSFUL, false), metric("trial", FAILED, true)), Map.of()).phase())
           .isEqualTo(SUCCESSFUL);
-      assertThat(Assessment.run(List.of(metric("real", SUCCESSFUL, false), metric("trial", ERROR, true))).phase())
+      assertThat(Assessment.run(List.of(metric("real", SUCCESSFUL, false), metric("trial", ERROR, true)), Map.of()).phase())
           .isEqualTo(SUCCESSFUL);
       // but the run waits for them to finish measuring, as Argo Rollouts does
-      assertThat(Assessment.run(List.of(metric("real", SUCCESSFUL, false), metric("trial", RUNNING, true))).phase())
+      assertThat(Assessment.run(List.of(metric("real", SUCCESSFUL, false), metric("trial", RUNNING, true)), Map.of()).phase())
           .isEqualTo(RUNNING);
     }
 
     @Test
     void aRunWithoutMetricsIsNeverSuccessful() {
-      assertThat(Assessment.run(List.of()).phase()).isEqualTo(ERROR);
+      assertThat(Assessment.run(List.of(), Map.of()).phase()).isEqualTo(ERROR);
     }
   }
 

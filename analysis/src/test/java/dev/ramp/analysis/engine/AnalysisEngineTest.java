@@ -8,6 +8,7 @@ import static dev.ramp.api.analysis.AnalysisPhase.RUNNING;
 import static dev.ramp.api.analysis.AnalysisPhase.SUCCESSFUL;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ramp.analysis.args.ArgValue;
 import dev.ramp.analysis.args.Args;
 import dev.ramp.analysis.condition.Conditions;
 import dev.ramp.analysis.prometheus.PrometheusAuth;
@@ -156,7 +157,8 @@ class AnalysisEngineTest {
 
     assertThat(update.status().phase()).isEqualTo(FAILED);
     assertThat(update.status().message()).hasValueSatisfying(m -> assertThat(m)
-        .startsWith("metric \"error-rate\" Failed: 1 measurement Failed, more than failureLimit 0; last: [0.3], "));
+        .isEqualTo("metric \"error-rate\" Failed: failureCondition \"result[0] > 0.05\" is true for [0.3]"
+            + " (1 Failed measurement, more than failureLimit 0)"));
     assertThat(result(update, "error-rate").phase()).isEqualTo(FAILED);
     assertThat(result(update, "latency").phase()).isEqualTo(RUNNING);
     assertThat(update.nextAttention()).isEmpty();
@@ -228,7 +230,7 @@ class AnalysisEngineTest {
     Args args = Args.of(Map.of("hash", "abc123", "prometheus", "prom.monitoring", "tenant", "shop", "threshold", "0.5"));
 
     RunUpdate update = engine.reconcile(new RunInput(spec, AnalysisRunStatus.EMPTY, args,
-        Map.of("m", new PrometheusAuth.BearerToken("t0ken"))), T0).block();
+        Map.of("m", MetricCredentials.of(new PrometheusAuth.BearerToken("t0ken")))), T0).block();
 
     assertThat(update.status().phase()).isEqualTo(SUCCESSFUL);
     assertThat(asked).singleElement().satisfies(q -> {
@@ -240,17 +242,52 @@ class AnalysisEngineTest {
   }
 
   @Test
-  void anArgWithoutValueIsAnErrorAtOnceNamingIt() {
+  void anArgWithoutValueIsAnErrorAtOnceNamingItAndWhy() {
     AnalysisRunSpec spec = AnalysisRunSpec.of(List.of(metric("m", "up{pod=~\"{{args.canary-hash}}.*\"}").build()),
         List.of(Argument.declared("canary-hash")));
-    Args unresolved = new Args(Map.of("canary-hash", Optional.empty()));
+    Args unresolved = new Args(Map.of("canary-hash", ArgValue.unresolved("Secret default/absent not found")));
 
     RunUpdate update = engine.reconcile(RunInput.of(spec, AnalysisRunStatus.EMPTY, unresolved), T0).block();
 
     assertThat(asked).isEmpty();
     assertThat(update.status().phase()).isEqualTo(ERROR);
-    assertThat(result(update, "m").message()).contains(
-        "cannot measure: query uses {{args.canary-hash}}, but arg \"canary-hash\" has no value");
+    String expected = "cannot measure: query uses {{args.canary-hash}}, but arg \"canary-hash\" has no value:"
+        + " Secret default/absent not found";
+    assertThat(result(update, "m").message()).contains(expected);
+    assertThat(update.status().message()).contains("metric \"m\" Error: " + expected);
+  }
+
+  @Test
+  void aMetricWhoseCredentialsAreUnreadableIsNeverQueriedAndErrorsNamingWhyUntilTheyCanBeRead() {
+    answer("rate", value(0.99));
+    AnalysisRunSpec spec = AnalysisRunSpec.of(List.of(metric("m", "rate").successCondition("result[0] >= 0.95")
+        .build()), List.of());
+    String reason = "cannot read the bearer token for Prometheus: Secret team/prometheus-token not found";
+    Map<String, MetricCredentials> unreadable = Map.of("m", MetricCredentials.unreadable(reason));
+
+    RunUpdate first = engine.reconcile(new RunInput(spec, AnalysisRunStatus.EMPTY, Args.none(), unreadable), T0)
+        .block();
+
+    assertThat(asked).as("nothing is sent without the credentials").isEmpty();
+    assertThat(first.measured()).containsExactly("m");
+    assertThat(first.status().phase()).isEqualTo(RUNNING);
+    MetricResult result = result(first, "m");
+    assertThat(result.error()).isEqualTo(1);
+    assertThat(result.measurements()).singleElement().satisfies(m -> {
+      assertThat(m.phase()).isEqualTo(ERROR);
+      assertThat(m.message()).contains("not queried: " + reason);
+      assertThat(m.value()).isEmpty();
+      assertThat(m.startedAt().orElseThrow().toInstant()).isEqualTo(T0);
+    });
+    assertThat(first.nextAttention()).as("tried again like any Error").contains(T0.plusSeconds(10));
+
+    // the Secret is there now
+    RunUpdate second = engine.reconcile(new RunInput(spec, first.status(), Args.none(),
+        Map.of("m", MetricCredentials.of(new PrometheusAuth.BearerToken("t0ken")))), T0.plusSeconds(10)).block();
+
+    assertThat(second.status().phase()).isEqualTo(SUCCESSFUL);
+    assertThat(asked).singleElement().satisfies(q ->
+        assertThat(q.auth()).isEqualTo(new PrometheusAuth.BearerToken("t0ken")));
   }
 
   @Test

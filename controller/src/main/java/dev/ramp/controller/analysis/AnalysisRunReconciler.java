@@ -2,6 +2,7 @@ package dev.ramp.controller.analysis;
 
 import dev.ramp.analysis.condition.Conditions;
 import dev.ramp.analysis.engine.AnalysisEngine;
+import dev.ramp.analysis.engine.RunInput;
 import dev.ramp.analysis.engine.RunUpdate;
 import dev.ramp.analysis.prometheus.PrometheusProvider;
 import dev.ramp.api.analysis.AnalysisRun;
@@ -47,8 +48,6 @@ public class AnalysisRunReconciler implements Reconciler {
 
   private final Caches caches;
   private final RunInputs inputs;
-  private final PrometheusProvider prometheus;
-  private final Conditions conditions;
   private final AnalysisEngine engine;
   private final AnalysisRunStatusWriter writer;
   private final Leadership leadership;
@@ -63,8 +62,6 @@ public class AnalysisRunReconciler implements Reconciler {
       Clock clock) {
     this.caches = caches;
     this.inputs = inputs;
-    this.prometheus = prometheus;
-    this.conditions = conditions;
     this.engine = new AnalysisEngine(prometheus, conditions, clock);
     this.writer = writer;
     this.leadership = leadership;
@@ -134,14 +131,9 @@ public class AnalysisRunReconciler implements Reconciler {
       }
       inFlight.cancel(key);
     }
-    RunInputs.Resolution resolution = inputs.resolve(run);
-    AnalysisEngine runEngine = resolution.refusedCredentials().isEmpty() ? engine
-        : new AnalysisEngine(CredentialGuard.around(prometheus, resolution.refusedCredentials()), conditions, clock);
-    var measuring = runEngine.reconcile(resolution.input(), clock.instant())
-        .map(update -> new RunUpdate(
-            RunMessages.compose(run.spec(), resolution.input().args(), update.status(), resolution.unresolvedArgs()),
-            update.measured(), update.nextAttention()));
-    Optional<RunUpdate> ready = inFlight.start(key, run, measuring, deadline(run), () -> feed.changed(key));
+    RunInput input = inputs.resolve(run);
+    Optional<RunUpdate> ready = inFlight.start(key, run, engine.reconcile(input, clock.instant()), deadline(run),
+        () -> feed.changed(key));
     if (ready.isEmpty()) {
       return new Outcome("measuring", new Result(false));
     }

@@ -1,6 +1,8 @@
 package dev.ramp.controller.analysis;
 
+import dev.ramp.analysis.args.ArgValue;
 import dev.ramp.analysis.args.Args;
+import dev.ramp.analysis.engine.MetricCredentials;
 import dev.ramp.analysis.engine.RunInput;
 import dev.ramp.analysis.prometheus.PrometheusAuth;
 import dev.ramp.api.analysis.AnalysisRun;
@@ -11,8 +13,6 @@ import dev.ramp.api.analysis.ValueFrom;
 import io.kubernetes.client.openapi.models.V1SecretKeySelector;
 import jakarta.inject.Singleton;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -22,9 +22,10 @@ import java.util.Optional;
  * are read when the run is reconciled and live only in the engine's input, never in the run.
  *
  * <p>Whatever cannot be read comes with a sentence saying why ("Secret default/prom not found"): an
- * arg then has no value, and the engine makes the metrics that use it Error at once; a metric whose
- * credentials cannot be read is not queried, and each of its measurements is an Error naming the
- * Secret, until the Secret is there or consecutiveErrorLimit is exceeded.
+ * arg then has no value but that reason, and the engine makes the metrics that use it Error at once,
+ * repeating it; a metric's credentials are unreadable with that reason, and the engine does not query
+ * the metric but records each of its measurements as an Error naming the Secret, until the Secret is
+ * there or consecutiveErrorLimit is exceeded.
  */
 @Singleton
 public class RunInputs {
@@ -35,65 +36,36 @@ public class RunInputs {
   }
 
   /**
-   * A run's input to the engine, with what could not be resolved.
-   *
-   * @param unresolvedArgs arg name → why it has no value
-   * @param refusedCredentials the credentials that stand for ones that could not be read (compared by
-   *     identity: each is a placeholder that must never reach Prometheus) → why
-   */
-  public record Resolution(RunInput input, Map<String, String> unresolvedArgs,
-      Map<PrometheusAuth, String> refusedCredentials) {}
-
-  /**
-   * Reads the run's args and credentials.
+   * The run's input to the engine: its args and credentials read, or the reasons they could not be.
    *
    * @throws dev.ramp.controller.kube.KubeApiException when a Secret cannot be read for a reason other
    *     than its absence (the run is tried again later rather than recorded as an Error)
    */
-  public Resolution resolve(AnalysisRun run) {
+  public RunInput resolve(AnalysisRun run) {
     String namespace = run.getMetadata().getNamespace();
     Map<String, Optional<Map<String, String>>> read = new HashMap<>();
-    Map<String, Optional<String>> values = new HashMap<>();
-    Map<String, String> unresolved = new LinkedHashMap<>();
+    Map<String, ArgValue> values = new HashMap<>();
     for (Argument arg : run.spec().args()) {
-      Lookup lookup = value(namespace, arg, read);
-      values.put(arg.name(), lookup.value());
-      lookup.problem().ifPresent(problem -> unresolved.put(arg.name(), problem));
+      values.put(arg.name(), value(namespace, arg, read));
     }
-    Map<String, PrometheusAuth> credentials = new HashMap<>();
-    Map<PrometheusAuth, String> refused = new IdentityHashMap<>();
+    Map<String, MetricCredentials> credentials = new HashMap<>();
     for (Metric metric : run.spec().metrics()) {
       Optional<PrometheusAuthentication> authentication =
           metric.prometheus().flatMap(p -> p.authentication());
       if (authentication.isEmpty()) {
         continue;
       }
-      Credential credential = credential(namespace, authentication.get(), read);
-      credentials.put(metric.name(), credential.auth());
-      credential.problem().ifPresent(problem -> refused.put(credential.auth(), problem));
+      credentials.put(metric.name(), credentials(namespace, authentication.get(), read));
     }
-    RunInput input = new RunInput(run.spec(), run.status(), new Args(values), credentials);
-    return new Resolution(input, unresolved, refused);
+    return new RunInput(run.spec(), run.status(), new Args(values), credentials);
   }
 
-  private record Lookup(Optional<String> value, Optional<String> problem) {
-    static Lookup of(String value) {
-      return new Lookup(Optional.of(value), Optional.empty());
-    }
-
-    static Lookup missing(String problem) {
-      return new Lookup(Optional.empty(), Optional.of(problem));
-    }
-  }
-
-  private record Credential(PrometheusAuth auth, Optional<String> problem) {}
-
-  private Lookup value(String namespace, Argument arg, Map<String, Optional<Map<String, String>>> read) {
+  private ArgValue value(String namespace, Argument arg, Map<String, Optional<Map<String, String>>> read) {
     if (arg.value().isPresent()) {
-      return Lookup.of(arg.value().get());
+      return ArgValue.of(arg.value().get());
     }
     if (arg.valueFrom().isEmpty()) {
-      return Lookup.missing("no value was given");
+      return ArgValue.unresolved("no value was given");
     }
     ValueFrom from = arg.valueFrom().get();
     if (from.secretKeyRef().isPresent()) {
@@ -101,46 +73,45 @@ public class RunInputs {
     }
     // A Rollout resolves these when it creates the run; a run written by hand cannot use them.
     String source = from.podTemplateHashValue().isPresent() ? "valueFrom.podTemplateHashValue" : "valueFrom.fieldRef";
-    return Lookup.missing(source + " is resolved only when a Rollout creates the run");
+    return ArgValue.unresolved(source + " is resolved only when a Rollout creates the run");
   }
 
-  private Credential credential(String namespace, PrometheusAuthentication authentication,
+  private MetricCredentials credentials(String namespace, PrometheusAuthentication authentication,
       Map<String, Optional<Map<String, String>>> read) {
     if (authentication.bearer().isPresent()) {
-      Lookup token = secretValue(namespace, authentication.bearer().get().tokenSecretKeyRef(), read);
-      return token.value().<Credential>map(t -> new Credential(new PrometheusAuth.BearerToken(t), Optional.empty()))
-          .orElseGet(() -> refused("the bearer token", token));
+      ArgValue token = secretValue(namespace, authentication.bearer().get().tokenSecretKeyRef(), read);
+      return token instanceof ArgValue.Resolved t
+          ? MetricCredentials.of(new PrometheusAuth.BearerToken(t.value()))
+          : unreadable("the bearer token", (ArgValue.Unresolved) token);
     }
     if (authentication.basic().isPresent()) {
       String username = authentication.basic().get().username();
-      Lookup password = secretValue(namespace, authentication.basic().get().passwordSecretKeyRef(), read);
-      return password.value()
-          .<Credential>map(p -> new Credential(new PrometheusAuth.Basic(username, p), Optional.empty()))
-          .orElseGet(() -> refused("the basic-auth password", password));
+      ArgValue password = secretValue(namespace, authentication.basic().get().passwordSecretKeyRef(), read);
+      return password instanceof ArgValue.Resolved p
+          ? MetricCredentials.of(new PrometheusAuth.Basic(username, p.value()))
+          : unreadable("the basic-auth password", (ArgValue.Unresolved) password);
     }
-    return new Credential(PrometheusAuth.none(), Optional.empty());
+    return MetricCredentials.none();
   }
 
-  private static Credential refused(String what, Lookup lookup) {
-    // a placeholder of its own, told apart by identity; CredentialGuard keeps it from being sent
-    return new Credential(new PrometheusAuth.BearerToken(""),
-        Optional.of("cannot read " + what + " for Prometheus: " + lookup.problem().orElse("no value")));
+  private static MetricCredentials unreadable(String what, ArgValue.Unresolved secret) {
+    return MetricCredentials.unreadable("cannot read " + what + " for Prometheus: " + secret.reason());
   }
 
-  private Lookup secretValue(String namespace, V1SecretKeySelector ref,
+  private ArgValue secretValue(String namespace, V1SecretKeySelector ref,
       Map<String, Optional<Map<String, String>>> read) {
     if (ref == null || ref.getName() == null || ref.getName().isBlank()) {
-      return Lookup.missing("secretKeyRef names no Secret");
+      return ArgValue.unresolved("secretKeyRef names no Secret");
     }
     String where = "Secret " + namespace + "/" + ref.getName();
     Optional<Map<String, String>> data = read.computeIfAbsent(ref.getName(), name -> secrets.data(namespace, name));
     if (data.isEmpty()) {
-      return Lookup.missing(where + " not found");
+      return ArgValue.unresolved(where + " not found");
     }
     String value = data.get().get(ref.getKey());
     if (value == null) {
-      return Lookup.missing(where + " has no key \"" + ref.getKey() + "\"");
+      return ArgValue.unresolved(where + " has no key \"" + ref.getKey() + "\"");
     }
-    return Lookup.of(value);
+    return ArgValue.of(value);
   }
 }

@@ -163,7 +163,7 @@ class AnalysisRunControllerTest {
 
     assertThat(status("orphaned").message()).hasValueSatisfying(m -> assertThat(m)
         .startsWith("metric \"success-rate\" Error: cannot measure: ")
-        .contains("arg \"tenant\" has no value (Secret default/absent not found)"));
+        .contains("arg \"tenant\" has no value: Secret default/absent not found"));
   }
 
   @Test

@@ -3,6 +3,9 @@ package dev.ramp.controller.analysis;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.ramp.analysis.args.ArgValue;
+import dev.ramp.analysis.engine.MetricCredentials;
+import dev.ramp.analysis.engine.RunInput;
 import dev.ramp.analysis.prometheus.PrometheusAuth;
 import dev.ramp.api.analysis.AnalysisRun;
 import dev.ramp.api.analysis.AnalysisRunSpec;
@@ -50,58 +53,53 @@ class RunInputsTest {
 
   @Test
   void argValuesComeFromTheRunAndFromSecretsInItsNamespace() {
-    RunInputs.Resolution resolution = inputs.resolve(run(List.of(metric("m", null)), List.of(
+    RunInput input = inputs.resolve(run(List.of(metric("m", null)), List.of(
         Argument.of("service", "web"),
         Argument.from("tenant", ValueFrom.secret("prometheus", "tenant")),
         Argument.from("token", ValueFrom.secret("prometheus", "token")))));
 
-    assertThat(resolution.input().args().values()).isEqualTo(Map.of(
-        "service", Optional.of("web"), "tenant", Optional.of("acme"), "token", Optional.of("s3cr3t")));
-    assertThat(resolution.unresolvedArgs()).isEmpty();
+    assertThat(input.args().values()).isEqualTo(Map.of(
+        "service", ArgValue.of("web"), "tenant", ArgValue.of("acme"), "token", ArgValue.of("s3cr3t")));
     assertThat(reads).as("one read per Secret").containsExactly("team/prometheus");
   }
 
   @Test
   void anArgWhoseSecretCannotBeReadHasNoValueAndSaysWhy() {
-    RunInputs.Resolution resolution = inputs.resolve(run(List.of(metric("m", null)), List.of(
+    RunInput input = inputs.resolve(run(List.of(metric("m", null)), List.of(
         Argument.from("absent", ValueFrom.secret("nowhere", "token")),
         Argument.from("keyless", ValueFrom.secret("prometheus", "password")),
         Argument.declared("unset"),
         Argument.from("hash", ValueFrom.podTemplateHash(PodTemplateHashValue.STABLE)))));
 
-    assertThat(resolution.input().args().values()).containsOnlyKeys("absent", "keyless", "unset", "hash")
-        .allSatisfy((name, value) -> assertThat(value).isEmpty());
-    assertThat(resolution.unresolvedArgs()).containsExactlyInAnyOrderEntriesOf(Map.of(
-        "absent", "Secret team/nowhere not found",
-        "keyless", "Secret team/prometheus has no key \"password\"",
-        "unset", "no value was given",
-        "hash", "valueFrom.podTemplateHashValue is resolved only when a Rollout creates the run"));
+    assertThat(input.args().values()).isEqualTo(Map.of(
+        "absent", ArgValue.unresolved("Secret team/nowhere not found"),
+        "keyless", ArgValue.unresolved("Secret team/prometheus has no key \"password\""),
+        "unset", ArgValue.unresolved("no value was given"),
+        "hash", ArgValue.unresolved("valueFrom.podTemplateHashValue is resolved only when a Rollout creates the run")));
   }
 
   @Test
   void credentialsAreReadPerMetric() {
-    RunInputs.Resolution resolution = inputs.resolve(run(List.of(
+    RunInput input = inputs.resolve(run(List.of(
         metric("bearer", new PrometheusAuthentication(
             Optional.of(new BearerAuthentication(ref("prometheus", "token"))), Optional.empty())),
         metric("basic", new PrometheusAuthentication(
             Optional.empty(), Optional.of(new BasicAuthentication("ramp", ref("prometheus", "token"))))),
         metric("open", null)), List.of()));
 
-    assertThat(resolution.input().credentials()).isEqualTo(Map.of(
-        "bearer", new PrometheusAuth.BearerToken("s3cr3t"),
-        "basic", new PrometheusAuth.Basic("ramp", "s3cr3t")));
-    assertThat(resolution.refusedCredentials()).isEmpty();
+    assertThat(input.credentials()).isEqualTo(Map.of(
+        "bearer", MetricCredentials.of(new PrometheusAuth.BearerToken("s3cr3t")),
+        "basic", MetricCredentials.of(new PrometheusAuth.Basic("ramp", "s3cr3t"))));
+    assertThat(input.credentials("open")).isEqualTo(MetricCredentials.none());
   }
 
   @Test
-  void credentialsThatCannotBeReadAreRefusedNamingTheSecret() {
-    RunInputs.Resolution resolution = inputs.resolve(run(List.of(metric("m", new PrometheusAuthentication(
+  void credentialsThatCannotBeReadAreUnreadableNamingTheSecret() {
+    RunInput input = inputs.resolve(run(List.of(metric("m", new PrometheusAuthentication(
         Optional.of(new BearerAuthentication(ref("missing", "token"))), Optional.empty()))), List.of()));
 
-    PrometheusAuth placeholder = resolution.input().credentials().get("m");
-    assertThat(resolution.refusedCredentials()).containsOnlyKeys(placeholder);
-    assertThat(resolution.refusedCredentials().get(placeholder))
-        .isEqualTo("cannot read the bearer token for Prometheus: Secret team/missing not found");
+    assertThat(input.credentials("m")).isEqualTo(MetricCredentials.unreadable(
+        "cannot read the bearer token for Prometheus: Secret team/missing not found"));
   }
 
   @Test

@@ -1,41 +1,38 @@
-package dev.ramp.controller.analysis;
+package dev.ramp.analysis.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ramp.analysis.args.ArgValue;
 import dev.ramp.analysis.args.Args;
 import dev.ramp.analysis.condition.Conditions;
-import dev.ramp.analysis.engine.AnalysisEngine;
-import dev.ramp.analysis.engine.RunUpdate;
 import dev.ramp.analysis.prometheus.PrometheusQuery;
 import dev.ramp.analysis.query.MetricProvider;
 import dev.ramp.analysis.query.QueryResult;
 import dev.ramp.api.analysis.AnalysisPhase;
-import dev.ramp.api.analysis.AnalysisRun;
 import dev.ramp.api.analysis.AnalysisRunSpec;
 import dev.ramp.api.analysis.AnalysisRunStatus;
 import dev.ramp.api.analysis.Argument;
-import dev.ramp.api.analysis.BearerAuthentication;
+import dev.ramp.api.analysis.DryRun;
 import dev.ramp.api.analysis.Metric;
 import dev.ramp.api.analysis.MetricResult;
-import dev.ramp.api.analysis.PrometheusAuthentication;
 import dev.ramp.api.analysis.PrometheusMetric;
-import dev.ramp.api.analysis.ValueFrom;
 import io.kubernetes.client.custom.IntOrString;
-import io.kubernetes.client.openapi.models.V1ObjectMeta;
-import io.kubernetes.client.openapi.models.V1SecretKeySelector;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
-/** The status the controller writes: the engine's, with messages a person can act on. */
-class RunMessagesTest {
+/**
+ * The run's message as a person reads it on the Rollout that aborted or paused: every metric that
+ * decided the run, with the condition, the value and the limit.
+ */
+class RunMessageTest {
   private static final Instant T0 = Instant.parse("2025-01-01T12:00:00Z");
   private final Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
   private final Map<String, Double> values = Map.of("rate", 0.7, "latency", 2.5, "good", 0.99);
@@ -46,15 +43,20 @@ class RunMessagesTest {
     return Mono.just(value == null ? new QueryResult.Failure("Prometheus at " + query.address()
         + " is unreachable: connection refused") : QueryResult.of(List.of(value)));
   };
-  private final RunInputs inputs = new RunInputs((namespace, name) -> Optional.empty());
+  private final AnalysisEngine engine = new AnalysisEngine(prometheus, new Conditions(), clock);
+
+  private AnalysisRunStatus reconcile(RunInput input) {
+    return engine.reconcile(input, clock.instant()).block(Duration.ofSeconds(5)).status();
+  }
 
   private AnalysisRunStatus reconcile(AnalysisRunSpec spec, AnalysisRunStatus status) {
-    AnalysisRun run = new AnalysisRun(new V1ObjectMeta().namespace("team").name("run"), spec).withStatus(status);
-    RunInputs.Resolution resolution = inputs.resolve(run);
-    AnalysisEngine engine = new AnalysisEngine(CredentialGuard.around(prometheus, resolution.refusedCredentials()),
-        new Conditions(), clock);
-    RunUpdate update = engine.reconcile(resolution.input(), clock.instant()).block(Duration.ofSeconds(5));
-    return RunMessages.compose(spec, resolution.input().args(), update.status(), resolution.unresolvedArgs());
+    return reconcile(RunInput.of(spec, status, Args.of(argValues(spec))));
+  }
+
+  private static Map<String, String> argValues(AnalysisRunSpec spec) {
+    Map<String, String> values = new HashMap<>();
+    spec.args().forEach(arg -> arg.value().ifPresent(v -> values.put(arg.name(), v)));
+    return values;
   }
 
   private static Metric.Builder metric(String name, String query) {
@@ -85,6 +87,20 @@ class RunMessagesTest {
     assertThat(status.message()).contains("metric \"success-rate\" Failed: successCondition \"result[0] >= 0.95\""
         + " is false for [0.7] (1 Failed measurement, more than failureLimit 0); metric \"latency\" Failed:"
         + " failureCondition \"result[0] > 1\" is true for [2.5] (1 Failed measurement, more than failureLimit 0)");
+  }
+
+  @Test
+  void aDryRunMetricIsNotNamedAmongThoseThatDecided() {
+    AnalysisRunSpec spec = new AnalysisRunSpec(List.of(
+        metric("success-rate", "rate").successCondition("result[0] >= 0.95").build(),
+        metric("trial", "latency").failureCondition("result[0] > 1").build()),
+        List.of(), false, List.of(new DryRun("trial")), List.of());
+
+    AnalysisRunStatus status = reconcile(spec, AnalysisRunStatus.EMPTY);
+
+    assertThat(status.phase()).isEqualTo(AnalysisPhase.FAILED);
+    assertThat(status.message()).hasValueSatisfying(m -> assertThat(m)
+        .startsWith("metric \"success-rate\" Failed: ").doesNotContain("trial"));
   }
 
   @Test
@@ -120,35 +136,35 @@ class RunMessagesTest {
   }
 
   @Test
-  void anArgWithoutValueBecauseOfItsSecretNamesTheSecret() {
+  void anArgWithoutValueNamesWhyItHasNone() {
     AnalysisRunSpec spec = AnalysisRunSpec.of(List.of(metric("success-rate", "rate{tenant=\"{{args.tenant}}\"}")
-        .successCondition("result[0] >= 0.95").build()),
-        List.of(Argument.from("tenant", ValueFrom.secret("prometheus", "tenant"))));
+        .successCondition("result[0] >= 0.95").build()), List.of(Argument.declared("tenant")));
+    RunInput input = RunInput.of(spec, AnalysisRunStatus.EMPTY,
+        new Args(Map.of("tenant", ArgValue.unresolved("Secret team/prometheus not found"))));
 
-    AnalysisRunStatus status = reconcile(spec, AnalysisRunStatus.EMPTY);
+    AnalysisRunStatus status = reconcile(input);
 
     assertThat(asked).isEmpty();
     assertThat(status.phase()).isEqualTo(AnalysisPhase.ERROR);
-    String expected = "query uses {{args.tenant}}, but arg \"tenant\" has no value (Secret team/prometheus not found)";
+    String expected = "query uses {{args.tenant}}, but arg \"tenant\" has no value: Secret team/prometheus not found";
     assertThat(status.message()).hasValueSatisfying(m -> assertThat(m)
         .startsWith("metric \"success-rate\" Error: cannot measure: ").contains(expected));
     assertThat(status.metricResult("success-rate").orElseThrow().message())
         .hasValueSatisfying(m -> assertThat(m).contains(expected));
 
-    AnalysisRunStatus again = RunMessages.compose(spec, Args.none(), status,
-        Map.of("tenant", "Secret team/prometheus not found"));
-    assertThat(again).as("composing twice changes nothing").isEqualTo(status);
+    RunInput again = RunInput.of(spec, status, input.args());
+    assertThat(reconcile(again)).as("a decided run's message does not change").isEqualTo(status);
   }
 
   @Test
   void aMetricWhoseCredentialsCannotBeReadIsNeverQueriedAndErrorsNamingTheSecret() {
-    PrometheusMetric withToken = new PrometheusMetric("http://prometheus:9090", "rate", null, List.of(),
-        Optional.of(new PrometheusAuthentication(Optional.of(new BearerAuthentication(
-            new V1SecretKeySelector().name("prometheus-token").key("token"))), Optional.empty())), false);
-    AnalysisRunSpec spec = AnalysisRunSpec.of(List.of(Metric.builder("success-rate").prometheus(withToken)
+    AnalysisRunSpec spec = AnalysisRunSpec.of(List.of(metric("success-rate", "rate")
         .successCondition("result[0] >= 0.95").consecutiveErrorLimit(0).build()), List.of());
+    RunInput input = new RunInput(spec, AnalysisRunStatus.EMPTY, Args.none(), Map.of("success-rate",
+        MetricCredentials.unreadable("cannot read the bearer token for Prometheus: Secret team/prometheus-token"
+            + " not found")));
 
-    AnalysisRunStatus status = reconcile(spec, AnalysisRunStatus.EMPTY);
+    AnalysisRunStatus status = reconcile(input);
 
     assertThat(asked).as("nothing is sent without the credentials").isEmpty();
     assertThat(status.phase()).isEqualTo(AnalysisPhase.ERROR);
@@ -158,7 +174,23 @@ class RunMessagesTest {
   }
 
   @Test
-  void aRunningRunKeepsTheEnginesWords() {
+  void aMetricDecidedWithoutPassingALimitKeepsItsOwnVerdict() {
+    AnalysisRunSpec spec = AnalysisRunSpec.of(List.of(
+        metric("success-rate", "rate").interval("1m").failureLimit(5).successCondition("result[0] >= 0.95").build()),
+        List.of());
+    AnalysisRunStatus running = reconcile(spec, AnalysisRunStatus.EMPTY);
+    assertThat(running.phase()).isEqualTo(AnalysisPhase.RUNNING);
+
+    AnalysisRunStatus terminated = reconcile(spec.withTerminate(true), running);
+
+    assertThat(terminated.phase()).isEqualTo(AnalysisPhase.FAILED);
+    assertThat(terminated.message()).hasValueSatisfying(m -> assertThat(m)
+        .startsWith("metric \"success-rate\" Failed: terminated after 1 measurement, none Successful; last: [0.7], ")
+        .contains("successCondition \"result[0] >= 0.95\" is false for [0.7]"));
+  }
+
+  @Test
+  void aRunningRunHasNoMessage() {
     AnalysisRunSpec spec = AnalysisRunSpec.of(List.of(
         metric("success-rate", "good").interval("1m").count(3).successCondition("result[0] >= 0.95").build()),
         List.of());
