@@ -11,6 +11,9 @@ public interface CacheEvents {
   /** An object owned by the Rollout with this uid changed (a ReplicaSet, an AnalysisRun). */
   void ownedObjectChanged(String namespace, String ownerUid);
 
+  /** A Deployment changed; the Rollouts whose workloadRef names it must look at it again. */
+  void workloadChanged(ObjectKey deployment);
+
   /** A VirtualService changed; the Rollouts that route through it must look at it again. */
   void virtualServiceChanged(ObjectKey virtualService);
 }

@@ -6,6 +6,7 @@ import dev.ramp.api.analysis.AnalysisRun;
 import dev.ramp.api.analysis.AnalysisRunList;
 import dev.ramp.api.rollout.Rollout;
 import dev.ramp.api.rollout.RolloutList;
+import dev.ramp.api.rollout.RolloutSpec;
 import dev.ramp.controller.config.ControllerSettings;
 import dev.ramp.controller.kube.ApiDiscovery;
 import dev.ramp.controller.kube.Istio;
@@ -19,6 +20,8 @@ import io.kubernetes.client.informer.SharedIndexInformer;
 import io.kubernetes.client.informer.SharedInformerFactory;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1DeploymentList;
 import io.kubernetes.client.openapi.models.V1ReplicaSet;
 import io.kubernetes.client.openapi.models.V1ReplicaSetList;
 import io.kubernetes.client.util.generic.GenericKubernetesApi;
@@ -38,8 +41,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The informers' caches of everything the controller watches, all namespaces: Rollouts, the
  * ReplicaSets it created (picked by the pod-template-hash label, indexed by owning Rollout), the
- * AnalysisRuns (indexed by owning Rollout) and, when Istio's API is served, VirtualServices (only to
- * notice edits: the Rollouts that route through one are indexed by it). Every replica keeps them warm,
+ * AnalysisRuns (indexed by owning Rollout), Deployments (only to notice a change of one a Rollout's
+ * {@code workloadRef} names: the Rollouts are indexed by it) and, when Istio's API is served,
+ * VirtualServices (only to notice edits: the Rollouts that route through one are indexed by it).
+ * Every replica keeps them warm,
  * leader or not, so that a standby that takes over acts at once.
  */
 @Singleton
@@ -48,6 +53,7 @@ public class Caches {
   static final String BY_OWNER = "by-owner-uid";
   static final String BY_VIRTUAL_SERVICE = "by-virtual-service";
   static final String BY_UID = "by-uid";
+  static final String BY_WORKLOAD = "by-workload";
 
   private final SharedInformerFactory factory;
   private final ApiClient watchClient;
@@ -55,6 +61,7 @@ public class Caches {
   private final SharedIndexInformer<Rollout> rollouts;
   private final SharedIndexInformer<V1ReplicaSet> replicaSets;
   private final SharedIndexInformer<AnalysisRun> analysisRuns;
+  private final SharedIndexInformer<V1Deployment> deployments;
   private volatile Optional<SharedIndexInformer<DynamicKubernetesObject>> virtualServices = Optional.empty();
   private volatile boolean started;
 
@@ -73,10 +80,17 @@ public class Caches {
         new SelectedListerWatcher<AnalysisRun, AnalysisRunList>(RampClients.analysisRuns(watchClient),
             Optional.empty()),
         AnalysisRun.class, 0);
+    this.deployments = factory.sharedIndexInformerFor(
+        new SelectedListerWatcher<>(new GenericKubernetesApi<>(V1Deployment.class, V1DeploymentList.class, "apps", "v1",
+            "deployments", watchClient), Optional.empty()),
+        V1Deployment.class, 0);
     rollouts.addIndexers(Map.of(
         BY_VIRTUAL_SERVICE, rollout -> VirtualServiceRef.all(rollout).stream()
             .map(ref -> ref.key().toString()).distinct().toList(),
-        BY_UID, rollout -> List.of(rollout.getMetadata().getUid())));
+        BY_UID, rollout -> List.of(rollout.getMetadata().getUid()),
+        BY_WORKLOAD, rollout -> Optional.ofNullable(rollout.spec()).flatMap(RolloutSpec::workloadRef)
+            .map(ref -> List.of(new ObjectKey(rollout.getMetadata().getNamespace(), ref.name()).toString()))
+            .orElse(List.of())));
     replicaSets.addIndexers(Map.of(BY_OWNER, Caches::ownerIndex));
     analysisRuns.addIndexers(Map.of(BY_OWNER, Caches::ownerIndex));
   }
@@ -96,6 +110,7 @@ public class Caches {
     rollouts.addEventHandler(handler(o -> events.rolloutChanged(ObjectKey.of(o))));
     replicaSets.addEventHandler(handler(o -> ownerOf(o, events)));
     analysisRuns.addEventHandler(handler(o -> ownerOf(o, events)));
+    deployments.addEventHandler(handler(o -> events.workloadChanged(ObjectKey.of(o))));
     istioVersion().ifPresent(version -> {
       SharedIndexInformer<DynamicKubernetesObject> informer = factory.sharedIndexInformerFor(
           new SelectedListerWatcher<DynamicKubernetesObject, DynamicKubernetesListObject>(
@@ -159,7 +174,7 @@ public class Caches {
   /** Whether every informer has listed once. */
   public boolean hasSynced() {
     return started && rollouts.hasSynced() && replicaSets.hasSynced() && analysisRuns.hasSynced()
-        && virtualServices.map(SharedIndexInformer::hasSynced).orElse(true);
+        && deployments.hasSynced() && virtualServices.map(SharedIndexInformer::hasSynced).orElse(true);
   }
 
   public Optional<Rollout> rollout(ObjectKey key) {
@@ -189,6 +204,11 @@ public class Caches {
 
   public List<AnalysisRun> analysisRuns() {
     return analysisRuns.getIndexer().list();
+  }
+
+  /** The Rollouts whose {@code workloadRef} names this Deployment. */
+  public List<Rollout> rolloutsTakingOver(ObjectKey deployment) {
+    return rollouts.getIndexer().byIndex(BY_WORKLOAD, deployment.toString());
   }
 
   /** The Rollouts whose traffic goes through this VirtualService. */

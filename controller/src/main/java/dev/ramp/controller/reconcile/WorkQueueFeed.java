@@ -55,6 +55,13 @@ public class WorkQueueFeed implements CacheEvents {
   }
 
   @Override
+  public void workloadChanged(ObjectKey deployment) {
+    for (Rollout rollout : caches.rolloutsTakingOver(deployment)) {
+      rolloutChanged(ObjectKey.of(rollout));
+    }
+  }
+
+  @Override
   public void virtualServiceChanged(ObjectKey virtualService) {
     for (Rollout rollout : caches.rolloutsRoutingThrough(virtualService)) {
       rolloutChanged(ObjectKey.of(rollout));

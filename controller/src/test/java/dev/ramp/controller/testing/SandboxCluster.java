@@ -3,6 +3,7 @@ package dev.ramp.controller.testing;
 import com.google.gson.JsonObject;
 import dev.ramp.api.RampApi;
 import dev.ramp.api.RampClients;
+import dev.ramp.api.RampMetadataKeys;
 import dev.ramp.api.rollout.Rollout;
 import dev.ramp.api.rollout.RolloutStatus;
 import dev.ramp.sandbox.Sandbox;
@@ -12,6 +13,8 @@ import io.kubernetes.client.openapi.ApiException;
 import io.kubernetes.client.openapi.apis.CustomObjectsApi;
 import io.kubernetes.client.openapi.models.CoreV1Event;
 import io.kubernetes.client.openapi.models.CoreV1EventList;
+import io.kubernetes.client.openapi.models.V1Deployment;
+import io.kubernetes.client.openapi.models.V1DeploymentList;
 import io.kubernetes.client.openapi.models.V1ReplicaSet;
 import io.kubernetes.client.openapi.models.V1ReplicaSetList;
 import io.kubernetes.client.openapi.models.V1Service;
@@ -145,7 +148,7 @@ public final class SandboxCluster implements AutoCloseable {
   /** The Rollout's ReplicaSets by pod-template hash → desired replicas. */
   public Map<String, Integer> replicaSets(String rollout) {
     return replicaSetObjects(rollout).stream().collect(Collectors.toMap(
-        rs -> rs.getMetadata().getLabels().get("rollouts-pod-template-hash"),
+        rs -> rs.getMetadata().getLabels().get(RampMetadataKeys.POD_TEMPLATE_HASH),
         rs -> rs.getSpec().getReplicas()));
   }
 
@@ -153,9 +156,28 @@ public final class SandboxCluster implements AutoCloseable {
     V1ReplicaSetList list = new GenericKubernetesApi<>(V1ReplicaSet.class, V1ReplicaSetList.class, "apps", "v1",
         "replicasets", client).list(NS).getObject();
     return list.getItems().stream()
-        .filter(rs -> rs.getMetadata().getName().startsWith(rollout + "-"))
+        .filter(rs -> rs.getMetadata().getOwnerReferences() != null && rs.getMetadata().getOwnerReferences().stream()
+            .anyMatch(o -> o.getKind().equals(RampApi.ROLLOUT) && o.getName().equals(rollout)))
         .sorted(Comparator.comparing(rs -> rs.getMetadata().getName()))
         .toList();
+  }
+
+  /** A Deployment in the test namespace, or null. */
+  public V1Deployment deployment(String name) {
+    return deployments().get(NS, name).getObject();
+  }
+
+  /** Sets a Deployment's first container's image. */
+  public void setDeploymentImage(String name, String image) {
+    var response = deployments().patch(NS, name, V1Patch.PATCH_FORMAT_JSON_PATCH, new V1Patch(
+        "[{\"op\":\"replace\",\"path\":\"/spec/template/spec/containers/0/image\",\"value\":\"" + image + "\"}]"));
+    if (!response.isSuccess()) {
+      throw new IllegalStateException("cannot patch Deployment " + name + ": " + response.getStatus());
+    }
+  }
+
+  private GenericKubernetesApi<V1Deployment, V1DeploymentList> deployments() {
+    return new GenericKubernetesApi<>(V1Deployment.class, V1DeploymentList.class, "apps", "v1", "deployments", client);
   }
 
   public V1Service service(String name) {
