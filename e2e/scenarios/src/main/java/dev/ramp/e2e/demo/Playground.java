@@ -71,10 +71,11 @@ public final class Playground {
     Thread hook = new Thread(this::stop, "playground-stop");
     Runtime.getRuntime().addShutdownHook(hook);
     try {
-      DemoSetup started = start();
-      if (started == null) {
-        return; // stopped while starting: the shutdown hook has said so
+      Optional<DemoSetup> running = start();
+      if (running.isEmpty()) {
+        return; // stopped while starting: the shutdown hook says so
       }
+      DemoSetup started = running.get();
       Scenario playground = started.scenario();
       instructions(playground.now().rollout(DemoSetup.ROLLOUT), started.environment().kubeconfig());
       progress.skipTo(playground.now());
@@ -96,7 +97,8 @@ public final class Playground {
     }
   }
 
-  private DemoSetup start() {
+  /** The set-up, Healthy; empty when a signal came while the controller was starting. */
+  private Optional<DemoSetup> start() {
     out.println("Ramp playground: the demo's canary behind an Istio VirtualService, in a sandbox Kubernetes API,");
     out.println("left running for you to drive with kubectl ramp");
     out.println();
@@ -109,14 +111,14 @@ public final class Playground {
     synchronized (lock) {
       setup = started;
       if (stopping) {
-        return null;
+        return Optional.empty();
       }
     }
     started.applyExample(PAUSE, out);
     started.scenario().awaitHealthy(DemoSetup.ROLLOUT, READY_TIMEOUT);
     // its Event follows the status that says Healthy: wait for it, so that it is not the first line below
     started.scenario().awaitEvent(DemoSetup.ROLLOUT, "RolloutCompleted", READY_TIMEOUT);
-    return started;
+    return Optional.of(started);
   }
 
   private void instructions(RolloutView rollout, Path kubeconfig) {
