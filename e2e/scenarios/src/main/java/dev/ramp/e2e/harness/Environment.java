@@ -42,7 +42,7 @@ public final class Environment implements AutoCloseable {
 
   /** Options for {@link #start}. */
   public record Options(Duration podReadyDelay, Path workDir, Path controllerLog, boolean startController,
-      List<String> controllerJvmOptions, boolean useKubeconfigFromEnvironment) {
+      List<String> controllerJvmOptions, boolean useKubeconfigFromEnvironment, Optional<Path> sandboxKubeconfig) {
 
     /**
      * The scenarios' defaults: pods Ready 300 ms after creation, files under {@code target/e2e}, the
@@ -50,34 +50,45 @@ public final class Environment implements AutoCloseable {
      */
     public static Options defaults() {
       Path dir = Repo.target().resolve("e2e");
-      return new Options(Duration.ofMillis(300), dir, dir.resolve("controller.log"), true, defaultJvmOptions(), true);
+      return new Options(Duration.ofMillis(300), dir, dir.resolve("controller.log"), true, defaultJvmOptions(), true,
+          Optional.empty());
     }
 
     public Options podReadyDelay(Duration delay) {
       return new Options(delay, workDir, controllerLog, startController, controllerJvmOptions,
-          useKubeconfigFromEnvironment);
+          useKubeconfigFromEnvironment, sandboxKubeconfig);
     }
 
     /** Where the kubeconfig and other files go. */
     public Options workDir(Path dir) {
       return new Options(podReadyDelay, dir, controllerLog, startController, controllerJvmOptions,
-          useKubeconfigFromEnvironment);
+          useKubeconfigFromEnvironment, sandboxKubeconfig);
     }
 
     /** The file the controller's output is appended to. */
     public Options controllerLog(Path file) {
       return new Options(podReadyDelay, workDir, file, startController, controllerJvmOptions,
-          useKubeconfigFromEnvironment);
+          useKubeconfigFromEnvironment, sandboxKubeconfig);
     }
 
     public Options startController(boolean start) {
       return new Options(podReadyDelay, workDir, controllerLog, start, controllerJvmOptions,
-          useKubeconfigFromEnvironment);
+          useKubeconfigFromEnvironment, sandboxKubeconfig);
     }
 
     /** Ignore {@code KUBECONFIG}: always the sandbox (the demo). */
     public Options sandboxOnly() {
-      return new Options(podReadyDelay, workDir, controllerLog, startController, controllerJvmOptions, false);
+      return new Options(podReadyDelay, workDir, controllerLog, startController, controllerJvmOptions, false,
+          sandboxKubeconfig);
+    }
+
+    /**
+     * Where the sandbox's kubeconfig goes (the controller's, and one a person can use), instead of
+     * {@code sandbox.kubeconfig} in the work folder.
+     */
+    public Options sandboxKubeconfig(Path file) {
+      return new Options(podReadyDelay, workDir, controllerLog, startController, controllerJvmOptions,
+          useKubeconfigFromEnvironment, Optional.of(file));
     }
 
     /**
@@ -120,7 +131,8 @@ public final class Environment implements AutoCloseable {
     } else {
       Sandbox started = Sandbox.builder().podReadyDelay(options.podReadyDelay()).start();
       sandbox = Optional.of(started);
-      kubeconfig = started.writeKubeconfig(workDir.resolve("sandbox.kubeconfig"));
+      kubeconfig = started.writeKubeconfig(options.sandboxKubeconfig()
+          .orElse(workDir.resolve("sandbox.kubeconfig")).toAbsolutePath());
       kube = new Kube(started.apiClient(), started.watchClient());
       images = Images.sandbox();
     }
