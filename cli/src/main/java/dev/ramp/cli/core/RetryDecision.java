@@ -31,8 +31,10 @@ public final class RetryDecision {
   public static String report(RolloutSnapshot before, Rollout after) {
     String revision = Messages.revision(before.currentRevision());
     if (Rollouts.isCanary(after) && !Rollouts.steps(after).isEmpty()) {
-      return "retrying rollout " + before.name() + ": " + revision + " goes on at " + Messages.step(after,
-          Rollouts.stepIndex(after));
+      // The controller starts the steps again from the first; steps already met (a weight the canary has)
+      // complete at once, so the acknowledged step may be further on.
+      return "retrying rollout " + before.name() + ": " + revision + " starts its steps again, now at "
+          + Messages.step(after, Rollouts.stepIndex(after));
     }
     return "retrying rollout " + before.name() + ": " + revision + " is rolling out again";
   }

@@ -200,7 +200,7 @@ class CommandsAgainstSandboxTest {
 
       Result retry = sandbox.run("retry", "oops");
       assertThat(retry.exitCode()).isZero();
-      assertThat(retry.out()).isEqualTo("retrying rollout oops: revision 3 goes on at step 1/6\n");
+      assertThat(retry.out()).isEqualTo("retrying rollout oops: revision 3 starts its steps again, now at step 1/6\n");
       assertThat(status("oops").get("abort").getAsBoolean()).isFalse();
     }
   }

@@ -116,7 +116,7 @@ class WithTheControllerTest {
 
     Result retry = ramp("retry", "cart");
     assertThat(retry.exitCode()).isZero();
-    assertThat(retry.out()).startsWith("retrying rollout cart: revision 2 goes on at step ");
+    assertThat(retry.out()).startsWith("retrying rollout cart: revision 2 starts its steps again, now at step ");
     waitForPause("cart", 1);
 
     Result undo = ramp("undo", "cart");

@@ -69,7 +69,7 @@ class AbortRetryDecisionTest {
         .replace("Degraded", "Progressing").replace(",\"abortedAt\":\"2026-03-01T10:05:00Z\"", ""));
     assertThat(write.acknowledgement().isMet(written, progressing)).isTrue();
     assertThat(RetryDecision.report(aborted, progressing))
-        .isEqualTo("retrying rollout web: revision 3 goes on at step 1/6");
+        .isEqualTo("retrying rollout web: revision 3 starts its steps again, now at step 1/6");
   }
 
   @Test

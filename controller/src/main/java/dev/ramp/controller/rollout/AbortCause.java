@@ -30,7 +30,8 @@ record AbortCause(String message) {
       return Optional.of(new AbortCause(kept));
     }
     return Optional.of(new AbortCause("Rollout aborted on request (status.abort): all traffic back to the stable "
-        + "revision " + Revisions.replicaSetName(revisions.rolloutName(), revisions.stableHash().orElseThrow())));
+        + "revision " + Revisions.replicaSetName(revisions.rolloutName(), revisions.stableHash().orElseThrow())
+        + " (kubectl ramp retry starts the update again, kubectl ramp undo goes back)"));
   }
 
   /** Marks the status aborted: abortedAt set once, pauses ended (aborting a paused rollout ends it, AR#3756). */

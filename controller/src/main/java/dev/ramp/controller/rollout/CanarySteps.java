@@ -156,7 +156,8 @@ final class CanarySteps {
   }
 
   private static String pauseHint(Pause pause) {
-    return pause.parsedDuration().map(d -> " for " + Durations.formatCompact(d)).orElse(" until promoted");
+    return pause.parsedDuration().map(d -> " for " + Durations.formatCompact(d))
+        .orElse(" until promoted (kubectl ramp promote)");
   }
 
   /** A step as people read it in "Step 2/6 completed: canary weight 20%". */

@@ -52,7 +52,7 @@ final class Transitions {
     boolean freshAbort = before.abortedAt().isEmpty() && after.abortedAt().isPresent();
     boolean wasPaused = isTrue(before, RolloutCondition.PAUSED);
     boolean isPaused = isTrue(after, RolloutCondition.PAUSED);
-    if (wasPaused && !isPaused && !freshAbort) {
+    if (wasPaused && !isPaused && !freshAbort && sameRevision) {
       out.add(Transition.normal("RolloutResumed", "Rollout resumed"));
     }
     if (sameRevision && before.currentStepHash().equals(after.currentStepHash()) && !after.promoteFull()) {
