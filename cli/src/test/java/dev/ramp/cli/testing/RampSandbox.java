@@ -2,8 +2,6 @@ package dev.ramp.cli.testing;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
-import dev.ramp.api.RampKind;
-import dev.ramp.api.crd.Crds;
 import dev.ramp.cli.Main;
 import dev.ramp.cli.commands.Env;
 import dev.ramp.cli.commands.Terminal;
@@ -13,6 +11,7 @@ import dev.ramp.cli.kube.ConflictException;
 import dev.ramp.cli.kube.ResourceRef;
 import dev.ramp.cli.kube.Sleeper;
 import dev.ramp.sandbox.Sandbox;
+import dev.ramp.sandbox.StandardCrds;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
@@ -38,10 +37,7 @@ public final class RampSandbox implements AutoCloseable {
   }
 
   public static RampSandbox start(Path dir) {
-    Sandbox sandbox = Sandbox.builder().podReadyDelay(java.time.Duration.ofMillis(50)).start();
-    for (RampKind kind : RampKind.values()) {
-      sandbox.applyText(Crds.yaml(kind));
-    }
+    Sandbox sandbox = StandardCrds.installRamp(Sandbox.builder().podReadyDelay(java.time.Duration.ofMillis(50)).start());
     return new RampSandbox(sandbox, sandbox.writeKubeconfig(dir.resolve("kubeconfig")));
   }
 

@@ -1,11 +1,12 @@
 package dev.ramp.cli.testing;
 
+import dev.ramp.sandbox.SandboxMain;
 import java.nio.file.Path;
 
 /**
- * A sandbox with one idle, Healthy rollout {@code web} in {@code default}, kept running until
- * killed: for measuring the plugin's start-up from a shell ({@code hyperfine 'kubectl-ramp status web'}).
- * Argument: the folder to write the kubeconfig into.
+ * The sandbox's by-hand main ({@link SandboxMain}) with one idle, Healthy rollout {@code web} in
+ * {@code default} and no controller: for measuring the plugin's start-up from a shell
+ * ({@code hyperfine 'kubectl-ramp status web'}). Argument: the folder to write the kubeconfig into.
  */
 public final class SandboxServer {
   private SandboxServer() {}
@@ -14,8 +15,7 @@ public final class SandboxServer {
     Path dir = Path.of(args.length > 0 ? args[0] : ".");
     RampSandbox sandbox = RampSandbox.start(dir);
     Fixtures.healthyCanary(sandbox, "default", "web");
-    System.out.println("kubeconfig: " + sandbox.kubeconfig().toAbsolutePath());
-    System.out.flush();
-    Thread.currentThread().join();
+    SandboxMain.announce(sandbox.sandbox(), sandbox.kubeconfig());
+    SandboxMain.runUntilKilled();
   }
 }

@@ -7,6 +7,7 @@ import dev.ramp.api.RampMetadataKeys;
 import dev.ramp.api.rollout.Rollout;
 import dev.ramp.api.rollout.RolloutStatus;
 import dev.ramp.sandbox.Sandbox;
+import dev.ramp.sandbox.StandardCrds;
 import io.kubernetes.client.custom.V1Patch;
 import io.kubernetes.client.openapi.ApiClient;
 import io.kubernetes.client.openapi.ApiException;
@@ -33,7 +34,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A sandbox API server with Ramp's CRDs (and optionally Istio's) and the reads and writes the
@@ -52,15 +52,13 @@ public final class SandboxCluster implements AutoCloseable {
     this.kubeconfig = kubeconfig;
   }
 
-  /** Starts a sandbox with Ramp's CRDs from the repository's {@code crds/}, and Istio's when asked. */
+  /** Starts a sandbox with Ramp's CRDs, and Istio's networking CRDs when asked. */
   public static SandboxCluster start(boolean istio) {
     Sandbox sandbox = Sandbox.builder().podReadyDelay(Duration.ofMillis(50)).start();
-    try (Stream<Path> crds = Files.list(Path.of("../crds"))) {
-      for (Path crd : crds.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-        sandbox.apply(crd);
-      }
+    try {
+      StandardCrds.installRamp(sandbox);
       if (istio) {
-        sandbox.applyText(resource("/istio/crds.yaml"));
+        StandardCrds.installIstio(sandbox);
       }
       Path kubeconfig = Files.createTempFile("sandbox", ".kubeconfig");
       sandbox.writeKubeconfig(kubeconfig);
@@ -68,6 +66,9 @@ public final class SandboxCluster implements AutoCloseable {
     } catch (IOException e) {
       sandbox.close();
       throw new UncheckedIOException(e);
+    } catch (RuntimeException e) {
+      sandbox.close();
+      throw e;
     }
   }
 

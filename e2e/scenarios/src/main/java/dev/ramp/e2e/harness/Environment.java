@@ -3,17 +3,15 @@ package dev.ramp.e2e.harness;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ramp.sandbox.Sandbox;
+import dev.ramp.sandbox.StandardCrds;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Stream;
 
 /**
  * Where the scenarios run: a Kubernetes API with Ramp's CRDs (and Istio's networking CRDs) installed,
@@ -151,20 +149,16 @@ public final class Environment implements AutoCloseable {
     return environment;
   }
 
-  /** Ramp's CRDs from {@code crds/}, and Istio's networking CRDs unless the cluster has Istio's own. */
+  /** Ramp's CRDs, and Istio's networking CRDs unless the cluster has Istio's own ({@link StandardCrds}). */
   private void installCrds() {
     List<String> names = new ArrayList<>();
-    try (Stream<Path> files = Files.list(Repo.root().resolve("crds"))) {
-      for (Path file : files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList()) {
-        for (ObjectNode crd : Manifest.parse(Files.readString(file, StandardCharsets.UTF_8))) {
-          kube.apply(crd, "");
-          names.add(crd.at("/metadata/name").asText());
-        }
+    for (String yaml : StandardCrds.rampYaml()) {
+      for (ObjectNode crd : Manifest.parse(yaml)) {
+        kube.apply(crd, "");
+        names.add(crd.at("/metadata/name").asText());
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read crds/", e);
     }
-    for (ObjectNode crd : Manifest.parse(resource("istio-crds.yaml"))) {
+    for (ObjectNode crd : Manifest.parse(StandardCrds.istioYaml())) {
       String name = crd.at("/metadata/name").asText();
       if (kube.get(Kind.CRD, "", name).isEmpty()) {
         kube.apply(crd, "");
@@ -184,17 +178,6 @@ public final class Environment implements AutoCloseable {
       }
     }
     return false;
-  }
-
-  static String resource(String name) {
-    try (InputStream in = Environment.class.getResourceAsStream("/" + name)) {
-      if (in == null) {
-        throw new IllegalStateException("resource " + name + " is not on the classpath");
-      }
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   public Kube kube() {
