@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.gson.JsonObject;
 import dev.ramp.cli.core.Json;
+import dev.ramp.cli.kube.Sleeper;
 import dev.ramp.cli.testing.Fixtures;
-import dev.ramp.cli.testing.RampSandbox;
 import dev.ramp.cli.testing.RampSandbox.Result;
+import dev.ramp.cli.testing.RampSandbox;
 import dev.ramp.cli.testing.StandInController;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,32 +63,29 @@ class CommandsAgainstSandboxTest {
   }
 
   @Test
-  void statusWatchWaitsUntilHealthyAndLogsEachChangeOnALine() throws Exception {
+  void statusWatchWaitsUntilHealthyAndLogsEachChangeOnALine() {
     Fixtures.pausedCanary(sandbox, "default", "ci");
-    Thread finisher = new Thread(() -> {
-      try {
-        Thread.sleep(700);
-        sandbox.writeStatus("default", "ci", st -> {
+    // The stand-in controller moves the rollout on by one state each time the plugin waits to poll again.
+    List<UnaryOperator<JsonObject>> controllerSteps = new ArrayList<>(List.of(
+        st -> {
           st.addProperty("phase", "Progressing");
           st.addProperty("currentStepIndex", 3);
           st.remove("pauseConditions");
           return st;
-        });
-        Thread.sleep(500);
-        sandbox.writeStatus("default", "ci", st -> {
+        },
+        st -> {
           st.addProperty("phase", "Healthy");
           st.addProperty("currentStepIndex", 6);
           st.addProperty("stableRS", "hash3");
           return st;
-        });
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
+        }));
+    Sleeper controller = pause -> {
+      if (!controllerSteps.isEmpty()) {
+        sandbox.writeStatus("default", "ci", controllerSteps.remove(0));
       }
-    });
-    finisher.start();
+    };
 
-    Result result = sandbox.run("status", "ci", "--watch", "--interval", "100ms", "--timeout", "30s");
-    finisher.join();
+    Result result = sandbox.runPolling(controller, "status", "ci", "--watch", "--interval", "100ms", "--timeout", "30s");
 
     assertThat(result.exitCode()).isZero();
     assertThat(result.out()).doesNotContain("\033");

@@ -215,36 +215,16 @@ class WithTheControllerTest {
   }
 
   private static void waitForPhase(String name, String phase) {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (System.currentTimeMillis() < deadline) {
-      if (Json.string(sandbox.rollout("default", name), "status", "phase").orElse("").equals(phase)) {
-        return;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-    throw new AssertionError(name + " did not reach " + phase + ": " + sandbox.rollout("default", name));
+    sandbox.awaitRollout("default", name, "phase " + phase,
+        r -> Json.string(r, "status", "phase").orElse("").equals(phase));
   }
 
   /** Waits until the controller pauses the rollout at the step with this index. */
   private static void waitForPause(String name, int index) {
-    long deadline = System.currentTimeMillis() + 60_000;
-    while (System.currentTimeMillis() < deadline) {
-      var status = Json.object(sandbox.rollout("default", name), "status").orElseThrow();
-      if (Json.string(status, "phase").orElse("").equals("Paused") && Json.integer(status, -1, "currentStepIndex") == index) {
-        return;
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
-    throw new AssertionError(name + " did not pause at step index " + index + ": " + sandbox.rollout("default", name));
+    sandbox.awaitRollout("default", name, "a pause at step index " + index, r -> {
+      var status = Json.object(r, "status");
+      return status.isPresent() && Json.string(status.get(), "phase").orElse("").equals("Paused")
+          && Json.integer(status.get(), -1, "currentStepIndex") == index;
+    });
   }
 }

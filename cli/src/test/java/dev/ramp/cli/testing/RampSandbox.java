@@ -2,6 +2,8 @@ package dev.ramp.cli.testing;
 
 import com.google.gson.JsonObject;
 import com.google.gson.JsonParser;
+import com.google.gson.reflect.TypeToken;
+import dev.ramp.api.RampApi;
 import dev.ramp.cli.Main;
 import dev.ramp.cli.commands.Env;
 import dev.ramp.cli.commands.Terminal;
@@ -12,13 +14,19 @@ import dev.ramp.cli.kube.ResourceRef;
 import dev.ramp.cli.kube.Sleeper;
 import dev.ramp.sandbox.Sandbox;
 import dev.ramp.sandbox.StandardCrds;
+import io.kubernetes.client.openapi.ApiException;
+import io.kubernetes.client.openapi.apis.CustomObjectsApi;
+import io.kubernetes.client.util.Watch;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
@@ -37,7 +45,7 @@ public final class RampSandbox implements AutoCloseable {
   }
 
   public static RampSandbox start(Path dir) {
-    Sandbox sandbox = StandardCrds.installRamp(Sandbox.builder().podReadyDelay(java.time.Duration.ofMillis(50)).start());
+    Sandbox sandbox = StandardCrds.installRamp(Sandbox.builder().podReadyDelay(Duration.ofMillis(50)).start());
     return new RampSandbox(sandbox, sandbox.writeKubeconfig(dir.resolve("kubeconfig")));
   }
 
@@ -60,6 +68,35 @@ public final class RampSandbox implements AutoCloseable {
   public JsonObject rollout(String namespace, String name) {
     return cluster.get(ResourceRef.rollout(namespace, name));
   }
+
+  /**
+   * Waits until the rollout satisfies the condition, following a watch of it (no polling): the watch
+   * starts with the rollout as it is, then every change.
+   */
+  public JsonObject awaitRollout(String namespace, String name, String what, Predicate<JsonObject> condition) {
+    long deadline = System.nanoTime() + AWAIT.toNanos();
+    JsonObject last = null;
+    CustomObjectsApi api = new CustomObjectsApi(sandbox.watchClient());
+    while (System.nanoTime() < deadline) {
+      int seconds = (int) Math.max(1, Duration.ofNanos(deadline - System.nanoTime()).toSeconds());
+      try (Watch<JsonObject> watch = Watch.createWatch(sandbox.watchClient(),
+          api.listNamespacedCustomObject(RampApi.GROUP, RampApi.VERSION, namespace, RampApi.ROLLOUTS)
+              .fieldSelector("metadata.name=" + name).watch(true).timeoutSeconds(seconds).buildCall(null),
+          new TypeToken<Watch.Response<JsonObject>>() {}.getType())) {
+        for (Watch.Response<JsonObject> event : watch) {
+          last = event.object;
+          if (last != null && condition.test(last)) {
+            return last;
+          }
+        }
+      } catch (ApiException | IOException e) {
+        throw new IllegalStateException("cannot watch rollout " + namespace + "/" + name, e);
+      }
+    }
+    throw new AssertionError("rollout " + name + " did not get " + what + " within " + AWAIT + ": " + last);
+  }
+
+  private static final Duration AWAIT = Duration.ofSeconds(60);
 
   /** Writes the rollout's status as the controller would (merge patch of /status, with resourceVersion). */
   public JsonObject writeStatus(String namespace, String name, UnaryOperator<JsonObject> change) {
@@ -163,12 +200,24 @@ public final class RampSandbox implements AutoCloseable {
     return run(extraEnv, Terminal.plain(100), args);
   }
 
+  /**
+   * Runs the plugin with this sleeper between its polls: a test can play the controller's part there,
+   * one change per poll, instead of racing the plugin on the wall clock.
+   */
+  public Result runPolling(Sleeper sleeper, String... args) {
+    return run(Map.of(), Terminal.plain(100), sleeper, args);
+  }
+
   private Result run(Map<String, String> extraEnv, Terminal terminal, String... args) {
+    return run(extraEnv, terminal, Sleeper.SYSTEM, args);
+  }
+
+  private Result run(Map<String, String> extraEnv, Terminal terminal, Sleeper sleeper, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Map<String, String> variables = new java.util.HashMap<>(Map.of("KUBECONFIG", kubeconfig.toString(), "HOME", "/nonexistent"));
     variables.putAll(extraEnv);
-    Env env = new Env(variables, Clock.systemUTC(), Sleeper.SYSTEM, new PrintWriter(out, true), new PrintWriter(err, true),
+    Env env = new Env(variables, Clock.systemUTC(), sleeper, new PrintWriter(out, true), new PrintWriter(err, true),
         terminal);
     int code = Main.run(args, env);
     return new Result(code, out.toString(), err.toString());
