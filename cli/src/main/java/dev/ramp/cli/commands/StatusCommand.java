@@ -32,6 +32,7 @@ import picocli.CommandLine.ParentCommand;
     "Show a rollout: phase, revision, steps, weights, ReplicaSets and the latest analysis values.",
     "With --watch, redraw until it is Healthy (exit 0) or Degraded/aborted (exit 1)."})
 final class StatusCommand implements Callable<Integer> {
+  private static final Duration TICK = Duration.ofSeconds(1);
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
   private final Env env;
@@ -84,7 +85,7 @@ final class StatusCommand implements Callable<Integer> {
         env.err().flush();
         return ExitCode.NOT_FINISHED.code();
       }
-      env.sleeper().sleep(interval);
+      env.sleeper().sleep(pollWait(view, screen));
       try {
         view = read(reader, connection.namespace());
       } catch (Cluster.NotFoundException e) {
@@ -110,6 +111,14 @@ final class StatusCommand implements Callable<Integer> {
     env.out().println(outcome(view.snapshot().rollout(), verdict));
     env.out().flush();
     return verdict.exitCode().code();
+  }
+
+  /**
+   * The poll interval, but at most a second while a timed pause counts down on a terminal, so that
+   * a person watching sees the time left move. A log gets lines on changes of state only, not a tick.
+   */
+  private Duration pollWait(StatusView view, LiveScreen screen) {
+    return screen.inPlace() && StatusRenderer.changesWithTime(view) && interval.compareTo(TICK) > 0 ? TICK : interval;
   }
 
   private StatusView read(RolloutClient reader, String namespace) {

@@ -41,6 +41,17 @@ public record RolloutSnapshot(Rollout rollout, JsonObject raw, List<ReplicaSetIn
     return revisionOf(rollout.status().stableRS());
   }
 
+  /**
+   * No update has run yet: the newest revision is revision 1 and already the stable one. The first
+   * deploy of a Rollout skips the canary steps (there is nothing to compare with), so none of them ran.
+   */
+  public boolean isFirstRevision() {
+    var status = rollout.status();
+    return status.currentPodHash().isPresent() && status.currentPodHash().equals(status.stableRS())
+        && currentRevision().equals(OptionalLong.of(1))
+        && replicaSets.stream().allMatch(rs -> rs.revision().orElse(0) <= 1);
+  }
+
   private OptionalLong revisionOf(Optional<String> hash) {
     return replicaSet(hash).map(ReplicaSetInfo::revision).orElse(OptionalLong.empty());
   }

@@ -13,9 +13,11 @@ import dev.ramp.api.rollout.RolloutCondition;
 import dev.ramp.api.rollout.RolloutPhase;
 import dev.ramp.api.rollout.RolloutStatus;
 import dev.ramp.api.rollout.TrafficWeights;
+import dev.ramp.api.value.Durations;
 import dev.ramp.cli.core.ReplicaSetInfo;
 import dev.ramp.cli.core.RolloutSnapshot;
 import dev.ramp.cli.core.Rollouts;
+import dev.ramp.cli.core.StepPause;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -52,7 +54,7 @@ public final class StatusRenderer {
     lines.add(field("Strategy").add(strategy(rollout)));
     lines.add(field("Revision").add(revisions(snapshot)));
     images(snapshot, lines);
-    lines.add(progress(rollout, style));
+    lines.add(progress(snapshot, style));
     weights(snapshot).ifPresent(lines::add);
     lines.add(field("Replicas").add("desired " + Rollouts.desiredReplicas(rollout)
         + "  current " + status.replicas() + "  updated " + status.updatedReplicas()
@@ -62,7 +64,7 @@ public final class StatusRenderer {
     if (!steps.isEmpty()) {
       lines.add(new Line());
       lines.add(new Line().add("Steps", Color.BOLD));
-      lines.addAll(steps(rollout, steps, style));
+      lines.addAll(steps(view, steps, style));
     }
 
     List<ReplicaSetInfo> sets = snapshot.replicaSets();
@@ -215,12 +217,16 @@ public final class StatusRenderer {
     }
   }
 
-  private static Line progress(Rollout rollout, Style style) {
+  private static Line progress(RolloutSnapshot snapshot, Style style) {
+    Rollout rollout = snapshot.rollout();
     Line line = field("Progress");
     int barWidth = Math.max(10, Math.min(30, style.width() - LABEL - 20));
     double fraction;
     String label;
-    if (Rollouts.isCanary(rollout) && !Rollouts.steps(rollout).isEmpty()) {
+    if (Rollouts.isCanary(rollout) && !Rollouts.steps(rollout).isEmpty() && snapshot.isFirstRevision()) {
+      fraction = 1.0;
+      label = "first revision: deployed without steps";
+    } else if (Rollouts.isCanary(rollout) && !Rollouts.steps(rollout).isEmpty()) {
       int steps = Rollouts.steps(rollout).size();
       int index = Rollouts.stepIndex(rollout);
       fraction = Rollouts.updateInProgress(rollout) ? (double) index / steps : 1.0;
@@ -281,16 +287,22 @@ public final class StatusRenderer {
         .orElse(hash);
   }
 
-  private static List<Line> steps(Rollout rollout, List<CanaryStep> steps, Style style) {
+  private static List<Line> steps(StatusView view, List<CanaryStep> steps, Style style) {
     List<Line> lines = new ArrayList<>();
+    Rollout rollout = view.snapshot().rollout();
     int index = Rollouts.stepIndex(rollout);
     boolean updating = Rollouts.updateInProgress(rollout);
+    // The first deploy skips the steps: none ran, so none is marked done.
+    boolean skipped = view.snapshot().isFirstRevision();
     int numberWidth = Integer.toString(steps.size()).length();
     for (int i = 0; i < steps.size(); i++) {
       String mark;
       Color color;
       String note = "";
-      if (!updating || i < index) {
+      if (skipped) {
+        mark = style.pending();
+        color = Color.DIM;
+      } else if (!updating || i < index) {
         mark = style.done();
         color = Color.GREEN;
       } else if (i == index) {
@@ -301,7 +313,7 @@ public final class StatusRenderer {
         } else if (Rollouts.isPaused(rollout)) {
           mark = style.paused();
           color = Color.YELLOW;
-          note = "paused";
+          note = pauseNote(view);
         } else {
           mark = style.current();
           color = Color.BLUE;
@@ -320,6 +332,30 @@ public final class StatusRenderer {
       lines.add(line);
     }
     return lines;
+  }
+
+  /** {@code paused, 12s left} while a timed pause counts down, so that a person watching sees it move. */
+  private static String pauseNote(StatusView view) {
+    Optional<StepPause> pause = StepPause.of(view.snapshot().rollout(), view.now());
+    if (pause.isEmpty()) {
+      return "paused";
+    }
+    if (pause.get() instanceof StepPause.CountingDown countingDown) {
+      return "paused, " + Durations.formatCompact(countingDown.left()) + " left";
+    }
+    if (pause.get() instanceof StepPause.Due) {
+      return "resuming";
+    }
+    return "paused: kubectl ramp promote " + view.snapshot().name() + " to go on";
+  }
+
+  /**
+   * The frame changes with the clock alone (a timed pause counts down): a live view redraws it at
+   * least once a second even when nothing else changes.
+   */
+  public static boolean changesWithTime(StatusView view) {
+    return StepPause.of(view.snapshot().rollout(), view.now())
+        .filter(p -> p instanceof StepPause.CountingDown).isPresent();
   }
 
   static String role(Rollout rollout, ReplicaSetInfo rs) {

@@ -3,6 +3,7 @@ package dev.ramp.cli.render;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ramp.api.analysis.AnalysisRun;
+import dev.ramp.cli.core.RolloutSnapshot;
 import dev.ramp.cli.core.Snapshots;
 import io.kubernetes.client.openapi.JSON;
 import java.time.Instant;
@@ -58,8 +59,100 @@ class StatusRendererTest {
     String frame = StatusRenderer.render(canary(Snapshots.PAUSED_AT_STEP_2), Style.plain(100));
 
     assertThat(frame).contains("Status:     [=] Paused (CanaryPauseStep)\n")
-        .contains("  [x] 1  setWeight 20\n  [=] 2  pause (until promoted)  paused\n  [ ] 3  analysis success-rate\n")
+        .contains("  [x] 1  setWeight 20\n  [=] 2  pause (until promoted)  paused: kubectl ramp promote web to go on\n"
+            + "  [ ] 3  analysis success-rate\n")
         .contains("Progress:   [#####.........................] 17%  step 2/6\n");
+  }
+
+  /** Paused by the controller at step 5, a pause of 20 (whole seconds), which began at this time. */
+  private static StatusView timedPause(String startTime, Instant now) {
+    String spec = Snapshots.CANARY_SPEC.replace("{\"pause\":{\"duration\":\"1m\"}}", "{\"pause\":{\"duration\":20}}");
+    String status = """
+        {"phase":"Paused","message":"paused at step 5/6 for 20s","observedGeneration":4,"currentStepIndex":4,
+         "currentPodHash":"hash3","stableRS":"hash2","controllerPause":true,
+         "pauseConditions":[{"reason":"CanaryPauseStep","startTime":"%s"}],
+         "replicas":5,"updatedReplicas":2,"readyReplicas":5,"availableReplicas":5,
+         "canary":{"weights":{"canary":{"weight":50,"podTemplateHash":"hash3"},"stable":{"weight":50,"podTemplateHash":"hash2"}}}}"""
+        .formatted(startTime);
+    return new StatusView(Snapshots.snapshot(spec, status, 4), List.of(), now);
+  }
+
+  @Test
+  void aTimedPauseShowsTheTimeLeftOnItsStep() {
+    String frame = StatusRenderer.render(timedPause("2026-03-01T10:01:52Z", NOW), Style.plain(100));
+
+    assertThat(frame).contains("Message:    paused at step 5/6 for 20s\n")
+        .contains("  [x] 4  setWeight 50\n  [=] 5  pause 20s  paused, 12s left\n  [ ] 6  setWeight 80\n");
+  }
+
+  @Test
+  void theTimeLeftCountsDownWithTheClockAndRoundsUp() {
+    StatusView view = timedPause("2026-03-01T10:01:52Z", NOW);
+    StatusView secondLater = new StatusView(view.snapshot(), List.of(), NOW.plusSeconds(1));
+    StatusView midSecond = new StatusView(view.snapshot(), List.of(), NOW.plusMillis(10_500));
+
+    assertThat(StatusRenderer.render(secondLater, Style.plain(100))).contains("  [=] 5  pause 20s  paused, 11s left\n");
+    assertThat(StatusRenderer.render(midSecond, Style.plain(100))).contains("  [=] 5  pause 20s  paused, 2s left\n");
+    assertThat(StatusRenderer.changesWithTime(view)).isTrue();
+  }
+
+  @Test
+  void aTimedPauseWhoseTimeIsUpSaysItIsResuming() {
+    StatusView due = timedPause("2026-03-01T10:01:40Z", NOW);
+
+    assertThat(StatusRenderer.render(due, Style.plain(100))).contains("  [=] 5  pause 20s  resuming\n");
+    assertThat(StatusRenderer.changesWithTime(due)).isFalse();
+  }
+
+  @Test
+  void theLogSummaryOfATimedPauseDoesNotTick() {
+    StatusView view = timedPause("2026-03-01T10:01:52Z", NOW);
+
+    assertThat(StatusRenderer.summary(new StatusView(view.snapshot(), List.of(), NOW.plusSeconds(5))))
+        .isEqualTo(StatusRenderer.summary(view))
+        .isEqualTo("Paused (CanaryPauseStep), step 5/6, canary 50%, revision 3, paused at step 5/6 for 20s");
+  }
+
+  @Test
+  void aFirstRevisionShowsItsStepsAsNotRun() {
+    RolloutSnapshot healthy = Snapshots.canary("""
+        {"phase":"Healthy","observedGeneration":4,"currentStepIndex":6,"currentPodHash":"hash1","stableRS":"hash1",
+         "replicas":4,"updatedReplicas":4,"readyReplicas":4,"availableReplicas":4,
+         "canary":{"weights":{"canary":{"weight":0,"podTemplateHash":"hash1"},"stable":{"weight":100,"podTemplateHash":"hash1"}}}}""");
+    RolloutSnapshot first = new RolloutSnapshot(healthy.rollout(), healthy.raw(),
+        List.of(Snapshots.replicaSet("hash1", 1, 4, 4, "web:3.0", "2026-03-01T09:00:00Z")));
+
+    assertThat(StatusRenderer.render(new StatusView(first, List.of(), NOW), Style.plain(100))).isEqualTo("""
+        Rollout:    web  (namespace shop)
+        Status:     [x] Healthy
+        Strategy:   Canary (replica ratio)
+        Revision:   1
+        Images:     web=web:3.0 (stable)
+                    proxy=envoy:1.0 (stable)
+        Progress:   [##############################] 100%  first revision: deployed without steps
+        Weights:    canary 0%  stable 100%
+        Replicas:   desired 4  current 4  updated 4  ready 4  available 4
+
+        Steps
+          [ ] 1  setWeight 20
+          [ ] 2  pause (until promoted)
+          [ ] 3  analysis success-rate
+          [ ] 4  setWeight 50
+          [ ] 5  pause 1m
+          [ ] 6  setWeight 80
+
+        ReplicaSets
+          REVISION  NAME       ROLE    READY  AGE
+          1         web-hash1  stable  4/4    62m
+        """);
+  }
+
+  @Test
+  void aLaterRevisionDoneMarksItsStepsDone() {
+    String frame = StatusRenderer.render(new StatusView(Snapshots.canary(Snapshots.HEALTHY), List.of(), NOW),
+        Style.plain(100));
+
+    assertThat(frame).contains("] 100%  all steps done\n").contains("  [x] 1  setWeight 20\n  [x] 2  pause");
   }
 
   @Test
