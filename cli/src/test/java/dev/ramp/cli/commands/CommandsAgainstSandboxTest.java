@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.gson.JsonObject;
 import dev.ramp.cli.core.Json;
 import dev.ramp.cli.kube.Sleeper;
+import dev.ramp.cli.testing.FakeTime;
 import dev.ramp.cli.testing.Fixtures;
 import dev.ramp.cli.testing.RampSandbox.Result;
 import dev.ramp.cli.testing.RampSandbox;
 import dev.ramp.cli.testing.StandInController;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -110,6 +112,40 @@ class CommandsAgainstSandboxTest {
     assertThat(frames[1]).contains("\033[33m॥ Paused\033[0m (CanaryPauseStep)").contains("watching (gives up after");
     assertThat(result.out().lines()).allSatisfy(line ->
         assertThat(line.replaceAll("\033\\[[0-9;]*[mFJ]", "").length()).isLessThanOrEqualTo(80));
+  }
+
+  @Test
+  void onATerminalATimedPauseCountsDownEverySecondWhateverThePollInterval() {
+    FakeTime time = new FakeTime();
+    Fixtures.timedPauseCanary(sandbox, "default", "tick", time.instant().minusSeconds(48));
+
+    Result result = sandbox.runOnClock(time, new Terminal(true, 100, 60, true),
+        "status", "tick", "-w", "--interval", "5s", "--timeout", "4s");
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(time.sleeps()).containsOnly(Duration.ofSeconds(1));
+    List<String> frames = List.of(result.out().split("\033\\[J", -1));
+    for (int left = 12; left >= 8; left--) {
+      String shown = "pause 1m\033[0m\033[33m  paused, " + left + "s left\033[0m\n";
+      assertThat(frames).as("a frame with %ds left", left).anySatisfy(f -> assertThat(f).contains(shown));
+    }
+  }
+
+  @Test
+  void aLogOfATimedPauseGetsNoLinePerSecond() {
+    FakeTime time = new FakeTime();
+    Fixtures.timedPauseCanary(sandbox, "default", "quiet", time.instant().minusSeconds(48));
+
+    Result result = sandbox.runOnClock(time, Terminal.plain(100),
+        "status", "quiet", "-w", "--interval", "1s", "--timeout", "6s");
+
+    assertThat(result.exitCode()).isEqualTo(3);
+    assertThat(time.sleeps()).hasSize(6);
+    // The first frame and the last (at the time-out), and no line in between: the state did not change.
+    assertThat(result.out().lines().filter(l -> l.matches("\\d\\d:\\d\\d:\\d\\d  .*"))).isEmpty();
+    assertThat(result.out()).contains("  [=] 5  pause 1m  paused, 12s left\n")
+        .contains("  [=] 5  pause 1m  paused, 6s left\n");
+    assertThat(result.out().lines().filter(l -> l.contains(" left"))).hasSize(2);
   }
 
   @Test

@@ -53,6 +53,18 @@ public final class Fixtures {
     });
   }
 
+  /** Revision 3 held by the controller at step 5 (pause 1m) since this time, canary at 50%. */
+  public static void timedPauseCanary(RampSandbox s, String namespace, String name, java.time.Instant since) {
+    pausedCanary(s, namespace, name);
+    s.writeStatus(namespace, name, st -> {
+      st.addProperty("currentStepIndex", 4);
+      st.addProperty("message", "paused at step 5/6 for 1m");
+      st.add("pauseConditions", JsonParser.parseString(
+          "[{\"reason\":\"CanaryPauseStep\",\"startTime\":\"" + since + "\"}]"));
+      return st;
+    });
+  }
+
   /** Revision 3 running the analysis of step 3 (index 2), canary at 20%. */
   public static void analysingCanary(RampSandbox s, String namespace, String name) {
     pausedCanary(s, namespace, name);

@@ -208,16 +208,28 @@ public final class RampSandbox implements AutoCloseable {
     return run(Map.of(), Terminal.plain(100), sleeper, args);
   }
 
+  /**
+   * Runs the plugin on this clock, which only the plugin's own waits move forward: a watch of many
+   * seconds takes none, and its frames show the clock's time.
+   */
+  public Result runOnClock(FakeTime time, Terminal terminal, String... args) {
+    return run(Map.of("LANG", "en_US.UTF-8"), terminal, time, time.sleeper(), args);
+  }
+
   private Result run(Map<String, String> extraEnv, Terminal terminal, String... args) {
     return run(extraEnv, terminal, Sleeper.SYSTEM, args);
   }
 
   private Result run(Map<String, String> extraEnv, Terminal terminal, Sleeper sleeper, String... args) {
+    return run(extraEnv, terminal, Clock.systemUTC(), sleeper, args);
+  }
+
+  private Result run(Map<String, String> extraEnv, Terminal terminal, Clock clock, Sleeper sleeper, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Map<String, String> variables = new java.util.HashMap<>(Map.of("KUBECONFIG", kubeconfig.toString(), "HOME", "/nonexistent"));
     variables.putAll(extraEnv);
-    Env env = new Env(variables, Clock.systemUTC(), sleeper, new PrintWriter(out, true), new PrintWriter(err, true),
+    Env env = new Env(variables, clock, sleeper, new PrintWriter(out, true), new PrintWriter(err, true),
         terminal);
     int code = Main.run(args, env);
     return new Result(code, out.toString(), err.toString());
