@@ -18,8 +18,13 @@ public sealed interface MeasurementOutcome {
 
   String message();
 
-  /** The phase name as written to an AnalysisRun's status: Successful, Failed, Inconclusive, Error. */
-  String phase();
+  /**
+   * The phase name as written to an AnalysisRun's status: Successful, Failed, Inconclusive, Error —
+   * each outcome's own name.
+   */
+  default String phase() {
+    return getClass().getSimpleName();
+  }
 
   /** The values as Argo Rollouts shows them ({@code [0.97]}); empty for an Error without values. */
   default String value() {
@@ -31,22 +36,12 @@ public sealed interface MeasurementOutcome {
     public Successful {
       values = List.copyOf(values);
     }
-
-    @Override
-    public String phase() {
-      return "Successful";
-    }
   }
 
   record Failed(List<Double> values, Instant startedAt, Instant finishedAt, String message)
       implements MeasurementOutcome {
     public Failed {
       values = List.copyOf(values);
-    }
-
-    @Override
-    public String phase() {
-      return "Failed";
     }
   }
 
@@ -55,11 +50,6 @@ public sealed interface MeasurementOutcome {
     public Inconclusive {
       values = List.copyOf(values);
     }
-
-    @Override
-    public String phase() {
-      return "Inconclusive";
-    }
   }
 
   /** No judgement possible: the query failed, or a condition could not be evaluated. */
@@ -67,11 +57,6 @@ public sealed interface MeasurementOutcome {
       implements MeasurementOutcome {
     public Error {
       values = List.copyOf(values);
-    }
-
-    @Override
-    public String phase() {
-      return "Error";
     }
   }
 }
